@@ -1,0 +1,163 @@
+package io.sesanalytics.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SNS events, SQS batches and unknown invocations stored in a real local S3 server. */
+class CaptureHandlerS3Test {
+    private static final Instant NOW = Instant.parse("2026-11-25T03:04:05.678Z");
+    private static final String PREFIX = "ses/raw";
+
+    private static LocalS3 s3;
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    @BeforeAll
+    static void startS3() {
+        s3 = LocalS3.start();
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        s3.close();
+    }
+
+    private static String newBucket() {
+        String bucket = "capture-" + BUCKETS.incrementAndGet();
+        s3.createBucket(bucket);
+        return bucket;
+    }
+
+    private static CaptureHandler handler(String bucket, ExecutionInterceptor... faults) {
+        return new CaptureHandler(new CaptureConfig(bucket, PREFIX, Set.of()),
+                new S3CaptureStore(s3.client(faults), bucket),
+                SnsUrlPolicy.snsEndpointsOnly(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void snsEventOfEveryTypeIsStoredAsDeliveredInOneObjectPerKind() {
+        String bucket = newBucket();
+        List<String> sending = new ArrayList<>(LambdaEvents.IDENTITY_FIXTURES);
+        sending.addAll(LambdaEvents.EVENT_FIXTURES);
+        List<String> messages = new ArrayList<>(sending.stream().map(LambdaEvents::ses).toList());
+        messages.addAll(LambdaEvents.RECEIVED_FIXTURES.stream().map(LambdaEvents::ses).toList());
+        byte[] event = LambdaEvents.snsEvent(messages);
+
+        handler(bucket).handle(event, "req-1");
+
+        assertEquals(List.of(
+                PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz",
+                PREFIX + "/received/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz"),
+                s3.keys(bucket, PREFIX + "/"));
+        JsonNode records = LambdaEvents.json(new String(event, StandardCharsets.UTF_8)).path("Records");
+        List<String> notificationLines = s3.lines(bucket, PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz");
+        List<String> receivedLines = s3.lines(bucket, PREFIX + "/received/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz");
+        assertEquals(sending.size(), notificationLines.size());
+        assertEquals(LambdaEvents.RECEIVED_FIXTURES.size(), receivedLines.size());
+        for (int i = 0; i < sending.size(); i++) {
+            assertEquals(records.get(i).path("Sns"), LambdaEvents.json(notificationLines.get(i)), "line " + i);
+        }
+        for (int i = 0; i < receivedLines.size(); i++) {
+            JsonNode line = LambdaEvents.json(receivedLines.get(i));
+            assertEquals(records.get(sending.size() + i).path("Sns"), line);
+            // The Message string is kept byte for byte, and with it what the jobs deduplicate on.
+            assertEquals(messages.get(sending.size() + i), line.path("Message").asText());
+            assertTrue(line.path("MessageId").isTextual());
+        }
+    }
+
+    @Test
+    void sqsBatchNamesOnlyTheRecordsThatCouldNotBeStored() {
+        String bucket = newBucket();
+        ExecutionInterceptor receivedPrefixFails = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest put && put.key().contains("/received/")) {
+                    throw SdkClientException.create("injected: the received prefix is unavailable");
+                }
+            }
+        };
+        String wrappedBounce = LambdaEvents.snsMessage(LambdaEvents.ses("identity/bounce.json"), UUID.randomUUID().toString()).toString();
+        String rawDelivery = LambdaEvents.ses("event/delivery.json");
+        String received = LambdaEvents.snsMessage(LambdaEvents.ses("received/received-s3-action.json"), "r-1").toString();
+        String notJson = "this is not json";
+
+        JsonNode response = handler(bucket, receivedPrefixFails)
+                .handle(LambdaEvents.sqsEvent(List.of(wrappedBounce, rawDelivery, received, notJson)), "req-2");
+
+        assertEquals(LambdaEvents.json("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"}]}"), response);
+        String day = PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-2.ndjson.gz";
+        String unparsed = PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-2.ndjson.gz";
+        assertEquals(List.of(day, unparsed), s3.keys(bucket, PREFIX + "/"));
+        assertEquals(List.of(LambdaEvents.json(wrappedBounce), LambdaEvents.json(rawDelivery)),
+                s3.lines(bucket, day).stream().map(LambdaEvents::json).toList());
+        JsonNode quarantined = LambdaEvents.json(s3.lines(bucket, unparsed).get(0));
+        assertEquals(notJson, quarantined.path("raw").asText());
+        assertEquals("m3", quarantined.path("sourceId").asText());
+        assertEquals("sqs", quarantined.path("source").asText());
+        assertTrue(quarantined.path("reason").asText().startsWith("not JSON"), quarantined.toString());
+    }
+
+    @Test
+    void snsEventIsRetriedWhenItsObjectCannotBeStored() {
+        String bucket = newBucket();
+        ExecutionInterceptor everyPutFails = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                throw SdkClientException.create("injected: S3 unavailable");
+            }
+        };
+        byte[] event = LambdaEvents.snsEvent(List.of(LambdaEvents.ses("event/send.json")));
+
+        assertThrows(CaptureFailedException.class, () -> handler(bucket, everyPutFails).handle(event, "req-3"));
+        assertEquals(List.of(), s3.keys(bucket, PREFIX + "/"));
+    }
+
+    @Test
+    void malformedAndUnknownMessagesAreKeptUnderUnparsedWithTheirReason() {
+        String bucket = newBucket();
+        List<String> messages = List.of(
+                "{\"not\": \"ses\"",
+                "{\"eventType\":\"Teleport\",\"mail\":{}}",
+                "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully subscribed\"}",
+                "{\"eventType\":\"Send\"}");
+
+        handler(bucket).handle(LambdaEvents.snsEvent(messages), "req-4");
+        handler(bucket).handle("definitely not an invocation".getBytes(StandardCharsets.UTF_8), "req-5");
+
+        List<String> keys = s3.keys(bucket, PREFIX + "/");
+        assertEquals(List.of(
+                PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-4.ndjson.gz",
+                PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-5.ndjson.gz"), keys);
+        List<String> reasons = s3.lines(bucket, keys.get(0)).stream()
+                .map(line -> LambdaEvents.json(line).path("reason").asText()).toList();
+        assertTrue(reasons.get(0).startsWith("SNS Message is not JSON"), reasons.get(0));
+        assertEquals(List.of("unknown eventType 'Teleport'", "unknown notificationType 'AmazonSnsSubscriptionSucceeded'",
+                "no mail object"), reasons.subList(1, 4));
+        JsonNode kept = LambdaEvents.json(s3.lines(bucket, keys.get(0)).get(0));
+        assertEquals(messages.get(0), LambdaEvents.json(kept.path("raw").asText()).path("Message").asText());
+        JsonNode invocation = LambdaEvents.json(s3.lines(bucket, keys.get(1)).get(0));
+        assertEquals("invocation payload is not a JSON object", invocation.path("reason").asText());
+        assertEquals("definitely not an invocation", invocation.path("raw").asText());
+    }
+}

@@ -1,0 +1,51 @@
+package io.sesanalytics.capture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SesMessageTypesTest {
+    static List<String> sendingFixtures() {
+        List<String> all = new ArrayList<>(LambdaEvents.IDENTITY_FIXTURES);
+        all.addAll(LambdaEvents.EVENT_FIXTURES);
+        return all;
+    }
+
+    @ParameterizedTest
+    @MethodSource("sendingFixtures")
+    void everySendingEventOfBothFormatsIsANotification(String fixture) {
+        SesMessageTypes.Classification classification = SesMessageTypes.classify(LambdaEvents.json(LambdaEvents.ses(fixture)));
+        assertEquals(CaptureKind.NOTIFICATIONS, classification.kind(), classification.rejection());
+    }
+
+    @Test
+    void everyEventTypeHasAFixture() {
+        assertEquals(SesMessageTypes.EVENT_TYPES.size(), LambdaEvents.EVENT_FIXTURES.size());
+        assertEquals(SesMessageTypes.EVENT_TYPES, LambdaEvents.EVENT_FIXTURES.stream()
+                .map(f -> LambdaEvents.json(LambdaEvents.ses(f)).path("eventType").asText())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(SesMessageTypes.NOTIFICATION_TYPES, LambdaEvents.IDENTITY_FIXTURES.stream()
+                .map(f -> LambdaEvents.json(LambdaEvents.ses(f)).path("notificationType").asText())
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.sesanalytics.capture.LambdaEvents#receivedFixtures")
+    void receiptNotificationsAreReceived(String fixture) {
+        assertEquals(CaptureKind.RECEIVED, SesMessageTypes.classify(LambdaEvents.json(LambdaEvents.ses(fixture))).kind());
+    }
+
+    @Test
+    void unknownShapesAreRejectedWithAReason() {
+        assertEquals("SES message is not a JSON object", SesMessageTypes.classify(LambdaEvents.json("[1]")).rejection());
+        assertEquals("neither eventType nor notificationType is present",
+                SesMessageTypes.classify(LambdaEvents.json("{\"mail\":{}}")).rejection());
+        assertEquals("unknown eventType 'send'",
+                SesMessageTypes.classify(LambdaEvents.json("{\"eventType\":\"send\",\"mail\":{}}")).rejection());
+    }
+}
