@@ -15,28 +15,28 @@ import java.util.UUID;
  * SES fixtures and the Lambda invocation payloads that carry them, shaped as AWS documents them for
  * SNS events, SQS events and Lambda function URL requests.
  */
-final class LambdaEvents {
-    static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:ses-notifications";
-    static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:ses-notifications";
+public final class LambdaEvents {
+    public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:ses-notifications";
+    public static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:ses-notifications";
 
-    static final List<String> IDENTITY_FIXTURES = List.of(
+    public static final List<String> IDENTITY_FIXTURES = List.of(
             "identity/bounce.json", "identity/complaint.json", "identity/delivery.json");
-    static final List<String> EVENT_FIXTURES = List.of(
+    public static final List<String> EVENT_FIXTURES = List.of(
             "event/send.json", "event/reject.json", "event/bounce.json", "event/complaint.json",
             "event/delivery.json", "event/open.json", "event/click.json", "event/rendering-failure.json",
             "event/delivery-delay.json", "event/subscription.json");
-    static final List<String> RECEIVED_FIXTURES = List.of(
+    public static final List<String> RECEIVED_FIXTURES = List.of(
             "received/received-sns-action.json", "received/received-s3-action.json");
 
     private LambdaEvents() {
     }
 
-    static List<String> receivedFixtures() {
+    public static List<String> receivedFixtures() {
         return RECEIVED_FIXTURES;
     }
 
     /** An SES fixture as compact JSON text, the way SES puts it in an SNS Message. */
-    static String ses(String fixture) {
+    public static String ses(String fixture) {
         try (InputStream in = LambdaEvents.class.getResourceAsStream("/ses/" + fixture)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + fixture);
@@ -48,7 +48,7 @@ final class LambdaEvents {
     }
 
     /** An SNS message as SNS posts it over HTTPS or delivers it to SQS (SigningCertURL spelling). */
-    static ObjectNode snsMessage(String message, String messageId) {
+    public static ObjectNode snsMessage(String message, String messageId) {
         ObjectNode sns = CaptureHandler.MAPPER.createObjectNode();
         sns.put("Type", "Notification");
         sns.put("MessageId", messageId);
@@ -63,7 +63,7 @@ final class LambdaEvents {
     }
 
     /** An SNS-triggered invocation ({@code Records[].Sns}); Lambda spells the URLs SigningCertUrl and UnsubscribeUrl. */
-    static byte[] snsEvent(List<String> messages) {
+    public static byte[] snsEvent(List<String> messages) {
         ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (String message : messages) {
@@ -88,7 +88,7 @@ final class LambdaEvents {
     }
 
     /** An SQS-triggered invocation whose record bodies are the given texts, with message ids m0, m1, ... */
-    static byte[] sqsEvent(List<String> bodies) {
+    public static byte[] sqsEvent(List<String> bodies) {
         ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (int i = 0; i < bodies.size(); i++) {
@@ -111,7 +111,7 @@ final class LambdaEvents {
     }
 
     /** A Lambda function URL request (payload format 2.0) posting the given body. */
-    static byte[] functionUrlPost(String body, boolean base64) {
+    public static byte[] functionUrlPost(String body, boolean base64) {
         ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", "$default");
@@ -138,7 +138,7 @@ final class LambdaEvents {
         return bytes(event);
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return CaptureHandler.MAPPER.readTree(text);
         } catch (IOException e) {

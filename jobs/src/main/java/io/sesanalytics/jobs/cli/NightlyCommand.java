@@ -1,0 +1,44 @@
+package io.sesanalytics.jobs.cli;
+
+import io.sesanalytics.jobs.common.SparkSessions;
+import io.sesanalytics.jobs.normalize.NormalizeJob;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The nightly pipeline for one date, or a backfill over a range in date order. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = "Run the nightly pipeline for one date (default: yesterday, UTC) or a range, oldest first.")
+public final class NightlyCommand implements Callable<Integer> {
+    @Mixin
+    LocationOptions locations;
+
+    @Mixin
+    DateOptions dates;
+
+    @Option(names = "--lookback-days", defaultValue = "" + NormalizeJob.DEFAULT_LOOKBACK_DAYS, paramLabel = "N",
+            description = "Earlier capture dates read to drop copies already written (default: ${DEFAULT-VALUE}).")
+    int lookbackDays;
+
+    @Override
+    public Integer call() {
+        List<LocalDate> days = dates.dates(Clock.systemUTC());
+        SparkSession spark = SparkSessions.forCommandLine("ses-analytics nightly");
+        try {
+            for (LocalDate date : days) {
+                Nightly.printNormalize(NormalizeJob.run(spark,
+                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays)));
+            }
+            Nightly.printWhere(locations.warehouse, days.get(days.size() - 1));
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.sesanalytics.jobs.common;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * Where things are: the raw capture layout and the warehouse. Accepts local paths, {@code file:},
+ * {@code s3a:} and {@code s3:} URIs and keeps them as URI strings Hadoop understands.
+ */
+public final class Locations {
+    private Locations() {
+    }
+
+    /** A local path becomes an absolute file: URI; URIs with a scheme are kept, without a trailing slash. */
+    public static String normalize(String location) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("a location is empty");
+        }
+        String trimmed = location.strip();
+        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !trimmed.matches("^[a-zA-Z]:\\\\.*")) {
+            URI uri = URI.create(trimmed);
+            return uri.toString();
+        }
+        return Path.of(trimmed).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
+    }
+
+    /** {@code <raw>/<kind>/dt=YYYY-MM-DD}, the folder of one capture date of one kind. */
+    public static String rawFolder(String raw, String kind, LocalDate date) {
+        return raw + "/" + kind + "/dt=" + date;
+    }
+
+    public static String table(String warehouse, Table table) {
+        return warehouse + "/" + table.tableName();
+    }
+
+    /** The run summary of one date: {@code <warehouse>/_runs/dt=YYYY-MM-DD/summary.json}. */
+    public static String runSummary(String warehouse, LocalDate date) {
+        return warehouse + "/_runs/dt=" + date + "/summary.json";
+    }
+}

@@ -1,0 +1,63 @@
+package io.sesanalytics.jobs.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+
+/**
+ * The run summary of one date, {@code <warehouse>/_runs/dt=YYYY-MM-DD/summary.json}: one section per job,
+ * each replaced whole when that job runs again for the date.
+ */
+public final class RunSummaries {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private RunSummaries() {
+    }
+
+    public static ObjectNode read(SparkSession spark, String warehouse, LocalDate date) {
+        String location = Locations.runSummary(warehouse, date);
+        if (!Storage.exists(spark, location)) {
+            ObjectNode fresh = MAPPER.createObjectNode();
+            fresh.put("date", date.toString());
+            return fresh;
+        }
+        try {
+            return (ObjectNode) MAPPER.readTree(Storage.read(spark, location));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run summary " + location + " is not JSON", e);
+        }
+    }
+
+    /** Replaces one job's section and writes the summary back; returns the whole summary. */
+    public static ObjectNode putSection(SparkSession spark, String warehouse, LocalDate date, String job, Object section) {
+        ObjectNode summary = read(spark, warehouse, date);
+        summary.set(job, MAPPER.valueToTree(section));
+        try {
+            Storage.write(spark, Locations.runSummary(warehouse, date), MAPPER.writeValueAsBytes(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the run summary", e);
+        }
+        return summary;
+    }
+
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sesanalytics.jobs.common;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession: local mode on one machine, or whatever spark-submit / EMR configured. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    /** Settings every session of the jobs needs, local or on a cluster. */
+    public static SparkSession.Builder withJobDefaults(SparkSession.Builder builder) {
+        return builder
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                .config("spark.sql.adaptive.enabled", "true");
+    }
+
+    /**
+     * The session for a command-line run. Under spark-submit the master is already set and is kept;
+     * otherwise Spark runs locally on all cores, with s3:// served by S3A as on EMR it is by EMRFS.
+     */
+    public static SparkSession forCommandLine(String appName) {
+        SparkSession.Builder builder = withJobDefaults(SparkSession.builder().appName(appName));
+        if (System.getProperty("spark.master") == null) {
+            builder.master("local[*]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem")
+                    .config("spark.hadoop.fs.s3a.aws.credentials.provider",
+                            "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"
+                                    + "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+        }
+        return builder.getOrCreate();
+    }
+}

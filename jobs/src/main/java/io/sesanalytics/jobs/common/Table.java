@@ -1,0 +1,56 @@
+package io.sesanalytics.jobs.common;
+
+import org.apache.spark.sql.types.StructType;
+
+import java.util.List;
+
+/** The output tables: name, columns and partition keys. Partition keys are the last columns. */
+public enum Table {
+    EVENTS("events", Schemas.withCaptureDate(Schemas.EVENT), List.of("event_date", "capture_date"),
+            List.of("event_id")),
+    RECEIVED("received", Schemas.withCaptureDate(Schemas.RECEIVED), List.of("receipt_date", "capture_date"),
+            List.of("message_id", "receipt_time", "sns_message_id")),
+    RECEIVED_DESTINATIONS("received_destinations", Schemas.withCaptureDate(Schemas.RECEIVED_DESTINATION),
+            List.of("receipt_date", "capture_date"), List.of("message_id", "receipt_time", "destination")),
+    QUARANTINE("quarantine", Schemas.withCaptureDate(Schemas.QUARANTINE), List.of("capture_date"),
+            List.of("source_file", "raw_line"));
+
+    private final String tableName;
+    private final StructType schema;
+    private final List<String> partitionColumns;
+    private final List<String> sortColumns;
+
+    Table(String tableName, StructType schema, List<String> partitionColumns, List<String> sortColumns) {
+        this.tableName = tableName;
+        this.schema = schema;
+        this.partitionColumns = partitionColumns;
+        this.sortColumns = sortColumns;
+    }
+
+    /** Columns that order rows within a file, so that a re-run writes the same files. */
+    public List<String> sortColumns() {
+        return sortColumns;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Every column, in written order: data columns first, then the partition columns. */
+    public StructType schema() {
+        return schema;
+    }
+
+    public List<String> partitionColumns() {
+        return partitionColumns;
+    }
+
+    /** The columns in the order Spark writes them with partitionBy: partition columns moved to the end. */
+    public String[] writtenColumnOrder() {
+        List<String> data = java.util.Arrays.stream(schema.fieldNames())
+                .filter(name -> !partitionColumns.contains(name)).toList();
+        java.util.List<String> all = new java.util.ArrayList<>(data);
+        all.addAll(partitionColumns);
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,118 @@
+package io.sesanalytics.jobs.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sesanalytics.jobs.common.Schemas;
+import org.apache.spark.sql.Row;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.sesanalytics.jobs.normalize.SesLineParser.firstText;
+import static io.sesanalytics.jobs.normalize.SesLineParser.instant;
+import static io.sesanalytics.jobs.normalize.SesLineParser.text;
+
+/**
+ * The {@link Schemas#EVENT} rows of one SES sending event, in either notification format: one row per
+ * recipient the event is about.
+ */
+record EventRows(List<Row> rows, String recordKey, boolean identityNotification) {
+
+    static EventRows of(JsonNode ses, SesLineParser.EventType type, String snsMessageId, String topicArn)
+            throws SesLineParser.Rejected {
+        JsonNode mail = ses.path("mail");
+        String messageId = text(mail.get("messageId"));
+        if (!mail.isObject() || messageId == null) {
+            throw new SesLineParser.Rejected("no mail.messageId");
+        }
+        JsonNode detail = ses.path(SesLineParser.detailKey(type.name()));
+        Instant mailTime = instant(mail, "timestamp");
+        Instant eventTime = detail.has("timestamp") ? instant(detail, "timestamp") : mailTime;
+        List<Recipient> recipients = recipients(type.name(), detail, mail);
+        String link = text(detail.get("link"));
+        String recordKey = SesLineParser.recordKey(type.name(), messageId, eventTime.toString(),
+                SesLineParser.sortedJoin(recipients.stream().map(Recipient::address).toList()), link);
+
+        EmailAddress source = EmailAddress.parse(text(mail.get("source")));
+        Map<String, List<String>> tags = SesLineParser.tags(mail.path("tags"));
+        List<String> configurationSet = tags == null ? null : tags.get("ses:configuration-set");
+        JsonNode headers = mail.path("commonHeaders");
+
+        List<Row> rows = new ArrayList<>(recipients.size());
+        for (Recipient recipient : recipients) {
+            rows.add(new RowBuilder(Schemas.EVENT)
+                    .set("event_id", SesLineParser.recordKey(recordKey, recipient.address()))
+                    .set("event_type", type.name())
+                    .set("source_format", type.identityNotification() ? "identity_notification" : "event_publishing")
+                    .set("event_time", eventTime)
+                    .set("event_date", SesLineParser.utcDate(eventTime))
+                    .set("message_id", messageId)
+                    .set("mail_time", mailTime)
+                    .set("source_address", source.address())
+                    .set("source_domain", source.domain())
+                    .set("source_display_name", source.displayName())
+                    .set("source_raw", text(mail.get("source")))
+                    .set("from_header", firstText(headers.path("from")))
+                    .set("recipient", recipient.address())
+                    .set("recipient_domain", EmailAddress.domainOf(recipient.address()))
+                    .set("bounce_type", text(detail.get("bounceType")))
+                    .set("bounce_subtype", text(detail.get("bounceSubType")))
+                    .set("bounce_status", recipient.status())
+                    .set("bounce_action", recipient.action())
+                    .set("diagnostic_code", recipient.diagnosticCode())
+                    .set("feedback_id", text(detail.get("feedbackId")))
+                    .set("complaint_feedback_type", text(detail.get("complaintFeedbackType")))
+                    .set("complaint_subtype", text(detail.get("complaintSubType")))
+                    .set("delay_type", text(detail.get("delayType")))
+                    .set("reject_reason", "reject".equals(type.name()) ? text(detail.get("reason")) : null)
+                    .set("rendering_error", text(detail.get("errorMessage")))
+                    .set("click_link", link)
+                    .set("user_agent", "complaint".equals(type.name()) ? null : text(detail.get("userAgent")))
+                    .set("ip_address", text(detail.get("ipAddress")))
+                    .set("smtp_response", text(detail.get("smtpResponse")))
+                    .set("reporting_mta", text(detail.get("reportingMTA")))
+                    .set("configuration_set", configurationSet == null || configurationSet.isEmpty() ? null : configurationSet.get(0))
+                    .set("tags", tags)
+                    .set("subject", text(headers.get("subject")))
+                    .set("sending_account_id", text(mail.get("sendingAccountId")))
+                    .set("source_ip", text(mail.get("sourceIp")))
+                    .set("sns_message_id", snsMessageId)
+                    .set("sns_topic_arn", topicArn)
+                    .build());
+        }
+        return new EventRows(rows, recordKey, type.identityNotification());
+    }
+
+    /** A recipient of the event, with the per-recipient details bounces and delays carry. */
+    private record Recipient(String address, String status, String action, String diagnosticCode) {
+        static Recipient of(JsonNode node) {
+            if (node.isTextual()) {
+                return new Recipient(EmailAddress.parse(node.asText()).address(), null, null, null);
+            }
+            return new Recipient(EmailAddress.parse(text(node.get("emailAddress"))).address(),
+                    text(node.get("status")), text(node.get("action")), text(node.get("diagnosticCode")));
+        }
+    }
+
+    private static List<Recipient> recipients(String type, JsonNode detail, JsonNode mail) throws SesLineParser.Rejected {
+        JsonNode list = switch (type) {
+            case "bounce" -> detail.path("bouncedRecipients");
+            case "complaint" -> detail.path("complainedRecipients");
+            case "delivery" -> detail.path("recipients");
+            case "delivery_delay" -> detail.path("delayedRecipients");
+            default -> mail.path("destination");
+        };
+        List<Recipient> recipients = new ArrayList<>();
+        list.forEach(node -> recipients.add(Recipient.of(node)));
+        boolean aboutOneReader = type.equals("open") || type.equals("click") || type.equals("subscription");
+        if (aboutOneReader && recipients.size() != 1) {
+            // An open, click or subscription change does not say which of several recipients acted.
+            return List.of(new Recipient(null, null, null, null));
+        }
+        if (recipients.isEmpty() || recipients.stream().anyMatch(r -> r.address() == null)) {
+            throw new SesLineParser.Rejected(type + " without recipient addresses");
+        }
+        return recipients;
+    }
+}

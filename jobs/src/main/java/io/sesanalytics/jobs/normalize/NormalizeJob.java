@@ -1,0 +1,131 @@
+package io.sesanalytics.jobs.normalize;
+
+import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.Schemas;
+import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableWriter;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+/**
+ * The normalize job: raw captures of one capture date (plus a lookback for deduplication) into the
+ * events, received, received_destinations and quarantine tables, and the normalize section of the run
+ * summary.
+ */
+public final class NormalizeJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NormalizeJob.class);
+
+    public static final int DEFAULT_LOOKBACK_DAYS = 3;
+
+    /**
+     * @param raw          root of the capture layout
+     * @param warehouse    root of the output tables
+     * @param date         the capture date to normalize
+     * @param lookbackDays earlier capture dates read to recognise copies already written
+     */
+    public record Config(String raw, String warehouse, LocalDate date, int lookbackDays) {
+        public Config {
+            raw = Locations.normalize(raw);
+            warehouse = Locations.normalize(warehouse);
+            if (date == null) {
+                throw new IllegalArgumentException("--date is required");
+            }
+            if (lookbackDays < 0 || lookbackDays > 30) {
+                throw new IllegalArgumentException("--lookback-days must be between 0 and 30, not " + lookbackDays);
+            }
+        }
+    }
+
+    private NormalizeJob() {
+    }
+
+    public static NormalizeSummary run(SparkSession spark, Config config) {
+        LocalDate from = config.date().minusDays(config.lookbackDays());
+        List<LocalDate> lookback = RawCaptures.datesPresent(spark, config.raw(), from, config.date().minusDays(1));
+        Dataset<Row> resolved = Deduplication.resolve(parse(RawCaptures.read(spark, config.raw(), from, config.date())))
+                .filter(col("capture_date").equalTo(lit(config.date())))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, resolved);
+            if (!summary.balanced()) {
+                throw new IllegalStateException("raw lines are not all accounted for: " + summary);
+            }
+            Dataset<Row> received = NormalizeOutputs.received(resolved);
+            write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
+            write(spark, config, Table.RECEIVED, received);
+            write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
+            write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
+            verifyWritten(spark, config, summary);
+            RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);
+            LOG.info("normalized capture date {}: {} raw lines, {} event rows, {} received, {} duplicates, {} quarantined",
+                    config.date(), summary.rawLines(), summary.eventRows(), summary.receivedRows(),
+                    summary.duplicateLines(), summary.quarantinedLines());
+            return summary;
+        } finally {
+            resolved.unpersist();
+        }
+    }
+
+    private static void write(SparkSession spark, Config config, Table table, Dataset<Row> rows) {
+        TableWriter.replaceCaptureDate(spark, rows, table, config.warehouse(), config.date());
+    }
+
+    /** Parses every raw line into exactly one {@link Schemas#PARSED_LINE} row. */
+    public static Dataset<Row> parse(Dataset<Row> rawLines) {
+        return rawLines.withColumn("line_id", monotonically_increasing_id())
+                .mapPartitions((MapPartitionsFunction<Row, Row>) NormalizeJob::parsePartition,
+                        Encoders.row(Schemas.PARSED_LINE));
+    }
+
+    private static Iterator<Row> parsePartition(Iterator<Row> lines) {
+        SesLineParser parser = new SesLineParser();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row line = lines.next();
+                Object date = line.getAs("capture_date");
+                LocalDate captureDate = date instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) date;
+                return parser.parse(line.getAs("line_id"), line.getAs("value"), line.getAs("source_kind"),
+                        captureDate, line.getAs("source_file"));
+            }
+        };
+    }
+
+    /** Reads back what was written for the capture date and fails the run if it differs from the summary. */
+    private static void verifyWritten(SparkSession spark, Config config, NormalizeSummary summary) {
+        Map<Table, Long> expected = new LinkedHashMap<>();
+        expected.put(Table.EVENTS, summary.eventRows());
+        expected.put(Table.RECEIVED, summary.receivedRows());
+        expected.put(Table.RECEIVED_DESTINATIONS, summary.receivedDestinationRows());
+        expected.put(Table.QUARANTINE, summary.quarantinedLines());
+        expected.forEach((table, rows) -> {
+            long found = TableWriter.countCaptured(spark, table, config.warehouse(), config.date());
+            if (found != rows) {
+                throw new IllegalStateException(table.tableName() + " holds " + found + " rows for capture date "
+                        + config.date() + " where " + rows + " were written");
+            }
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package io.sesanalytics.jobs.normalize;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * What one normalize run did with the raw lines of its capture date. Every line is written, a
+ * duplicate, or quarantined: {@code rawLines == eventRecords + receivedRecords + duplicates + quarantined}.
+ */
+public record NormalizeSummary(
+        LocalDate captureDate,
+        List<LocalDate> lookbackDates,
+        long rawLines,
+        long eventRecords,
+        long receivedRecords,
+        long eventRows,
+        long receivedRows,
+        long receivedDestinationRows,
+        Map<String, Long> duplicates,
+        Map<String, Long> quarantined) {
+
+    public long duplicateLines() {
+        return duplicates.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long quarantinedLines() {
+        return quarantined.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** True when every raw line is accounted for exactly once. */
+    public boolean balanced() {
+        return rawLines == eventRecords + receivedRecords + duplicateLines() + quarantinedLines();
+    }
+
+    /** Counts the outcomes of the resolved lines of one capture date in a single pass. */
+    static NormalizeSummary of(LocalDate captureDate, List<LocalDate> lookbackDates, Dataset<Row> resolved) {
+        List<Row> groups = resolved
+                .groupBy(col("outcome"), col("status"), coalesce(col("duplicate_cause"), col("reason"), lit("")).as("detail"))
+                .agg(count(lit(1)).as("lines"),
+                        sum(when(col("events").isNotNull(), size(col("events"))).otherwise(0)).as("event_rows"),
+                        sum(when(col("received").isNotNull(), size(col("received.destinations"))).otherwise(0)).as("destinations"))
+                .collectAsList();
+        long raw = 0;
+        long eventRecords = 0;
+        long receivedRecords = 0;
+        long eventRows = 0;
+        long destinationRows = 0;
+        Map<String, Long> duplicates = new TreeMap<>();
+        Map<String, Long> quarantined = new TreeMap<>();
+        for (Row group : groups) {
+            long lines = group.getLong(group.fieldIndex("lines"));
+            String detail = group.getString(group.fieldIndex("detail"));
+            raw += lines;
+            String outcome = group.getString(group.fieldIndex("outcome"));
+            switch (outcome == null ? "" : outcome) {
+                case Deduplication.WRITTEN -> {
+                    if (SesLineParser.EVENT.equals(group.getString(group.fieldIndex("status")))) {
+                        eventRecords += lines;
+                        eventRows += group.getLong(group.fieldIndex("event_rows"));
+                    } else {
+                        receivedRecords += lines;
+                        destinationRows += group.getLong(group.fieldIndex("destinations"));
+                    }
+                }
+                case Deduplication.DUPLICATE -> duplicates.merge(detail, lines, Long::sum);
+                case Deduplication.QUARANTINED -> quarantined.merge(detail, lines, Long::sum);
+                default -> throw new IllegalStateException(lines + " line(s) have no outcome");
+            }
+        }
+        return new NormalizeSummary(captureDate, lookbackDates, raw, eventRecords, receivedRecords, eventRows,
+                receivedRecords, destinationRows, duplicates, quarantined);
+    }
+}

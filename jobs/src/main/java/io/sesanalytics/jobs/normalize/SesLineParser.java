@@ -1,0 +1,227 @@
+package io.sesanalytics.jobs.normalize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sesanalytics.capture.CaptureKind;
+import io.sesanalytics.jobs.common.Schemas;
+import org.apache.spark.sql.Row;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns one raw capture line into one {@link Schemas#PARSED_LINE} row: the event rows of an SES
+ * sending event (one per recipient), the row of a receipt notification, or a quarantine row with the
+ * reason. It never throws for bad input, so every raw line is accounted for.
+ */
+public final class SesLineParser {
+    public static final String EVENT = "event";
+    public static final String RECEIVED = "received";
+    public static final String QUARANTINE = "quarantine";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final Map<String, String> EVENT_TYPES = Map.of(
+            "Send", "send", "Reject", "reject", "Bounce", "bounce", "Complaint", "complaint",
+            "Delivery", "delivery", "Open", "open", "Click", "click", "Rendering Failure", "rendering_failure",
+            "DeliveryDelay", "delivery_delay", "Subscription", "subscription");
+    private static final Map<String, String> IDENTITY_TYPES = Map.of(
+            "Bounce", "bounce", "Complaint", "complaint", "Delivery", "delivery");
+    /** The key of each event type's detail object in event publishing. */
+    private static final Map<String, String> DETAIL_KEYS = Map.of(
+            "send", "send", "reject", "reject", "bounce", "bounce", "complaint", "complaint", "delivery", "delivery",
+            "open", "open", "click", "click", "rendering_failure", "failure", "delivery_delay", "deliveryDelay",
+            "subscription", "subscription");
+
+    /** A line that cannot become a row; the message is the quarantine reason. */
+    static final class Rejected extends Exception {
+        Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    public Row parse(long lineId, String line, String sourceKind, LocalDate captureDate, String sourceFile) {
+        RowBuilder row = new RowBuilder(Schemas.PARSED_LINE)
+                .set("line_id", lineId)
+                .set("capture_date", captureDate)
+                .set("source_kind", sourceKind)
+                .set("source_file", sourceFile);
+        try {
+            if (CaptureKind.UNPARSED.folder().equals(sourceKind)) {
+                throw new Rejected("capture: " + captureReason(line));
+            }
+            JsonNode node = readJson(line, "not JSON");
+            String snsMessageId = null;
+            String topicArn = null;
+            JsonNode ses = node;
+            if (isSnsMessage(node)) {
+                if (!"Notification".equals(node.path("Type").asText())) {
+                    throw new Rejected("SNS message of Type '" + node.path("Type").asText() + "' is not a Notification");
+                }
+                snsMessageId = node.path("MessageId").asText();
+                topicArn = node.path("TopicArn").asText();
+                JsonNode message = node.get("Message");
+                if (message == null || !message.isTextual()) {
+                    throw new Rejected("SNS message has no Message string");
+                }
+                ses = readJson(message.asText(), "SNS Message is not JSON");
+            }
+            row.set("sns_message_id", snsMessageId);
+            if (!ses.isObject()) {
+                throw new Rejected("SES message is not a JSON object");
+            }
+            if ("Received".equals(ses.path("notificationType").asText(null))) {
+                Row received = ReceivedRows.of(ses, snsMessageId);
+                return row.set("status", RECEIVED)
+                        .set("record_key", recordKey("received", received.getAs("message_id"),
+                                ses.path("receipt").path("action").path("type").asText(""),
+                                ses.path("receipt").path("action").path("topicArn").asText(""),
+                                ses.path("receipt").path("action").path("objectKey").asText("")))
+                        .set("format_rank", 0)
+                        .set("received", received)
+                        .build();
+            }
+            EventRows events = EventRows.of(ses, eventType(ses), snsMessageId, topicArn);
+            return row.set("status", EVENT)
+                    .set("record_key", events.recordKey())
+                    .set("format_rank", events.identityNotification() ? 1 : 0)
+                    .set("events", events.rows())
+                    .build();
+        } catch (Rejected e) {
+            return quarantine(row, e.getMessage(), line);
+        } catch (RuntimeException e) {
+            return quarantine(row, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), line);
+        }
+    }
+
+    private static Row quarantine(RowBuilder row, String reason, String line) {
+        return row.set("status", QUARANTINE)
+                .set("reason", reason)
+                .set("raw_line", line)
+                .set("sns_message_id", null)
+                .set("record_key", null)
+                .set("events", null)
+                .set("received", null)
+                .build();
+    }
+
+    private static String captureReason(String line) {
+        try {
+            String reason = MAPPER.readTree(line).path("reason").asText("");
+            return reason.isEmpty() ? "unrecognised by the capture Lambda" : reason;
+        } catch (JsonProcessingException e) {
+            return "unrecognised by the capture Lambda";
+        }
+    }
+
+    private static boolean isSnsMessage(JsonNode node) {
+        return node.path("Type").isTextual() && node.path("MessageId").isTextual() && node.path("TopicArn").isTextual();
+    }
+
+    private static JsonNode readJson(String text, String reason) throws Rejected {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new Rejected(reason);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new Rejected(reason);
+        }
+    }
+
+    /** The unified event type and whether it came as an identity notification. */
+    record EventType(String name, boolean identityNotification) {
+    }
+
+    private static EventType eventType(JsonNode ses) throws Rejected {
+        JsonNode eventType = ses.get("eventType");
+        if (eventType != null && eventType.isTextual()) {
+            String name = EVENT_TYPES.get(eventType.asText());
+            if (name == null) {
+                throw new Rejected("unknown eventType '" + eventType.asText() + "'");
+            }
+            return new EventType(name, false);
+        }
+        JsonNode notificationType = ses.get("notificationType");
+        if (notificationType != null && notificationType.isTextual()) {
+            String name = IDENTITY_TYPES.get(notificationType.asText());
+            if (name == null) {
+                throw new Rejected("unknown notificationType '" + notificationType.asText() + "'");
+            }
+            return new EventType(name, true);
+        }
+        throw new Rejected("neither eventType nor notificationType is present");
+    }
+
+    static String detailKey(String eventType) {
+        return DETAIL_KEYS.get(eventType);
+    }
+
+    static Instant instant(JsonNode node, String field) throws Rejected {
+        String text = node.path(field).asText(null);
+        if (text == null) {
+            throw new Rejected("no " + field);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Rejected("bad timestamp in " + field + ": '" + text + "'");
+        }
+    }
+
+    static LocalDate utcDate(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
+    }
+
+    static String firstText(JsonNode array) {
+        return array.isArray() && !array.isEmpty() ? text(array.get(0)) : text(array);
+    }
+
+    static Map<String, List<String>> tags(JsonNode tags) {
+        if (!tags.isObject()) {
+            return null;
+        }
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        tags.fields().forEachRemaining(entry -> {
+            List<String> values = new ArrayList<>();
+            entry.getValue().forEach(value -> values.add(value.asText()));
+            map.put(entry.getKey(), values);
+        });
+        return map;
+    }
+
+    /** A short stable hash of the given parts, used for record keys and event ids. */
+    static String recordKey(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    static String sortedJoin(List<String> values) {
+        return String.join(",", new TreeSet<>(values.stream().map(v -> v == null ? "" : v).toList()));
+    }
+}

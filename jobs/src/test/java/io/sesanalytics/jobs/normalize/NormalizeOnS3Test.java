@@ -1,0 +1,70 @@
+package io.sesanalytics.jobs.normalize;
+
+import io.sesanalytics.capture.LocalS3;
+import io.sesanalytics.capture.S3CaptureStore;
+import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on a real local S3 server: the capture handler writes through the AWS SDK, the job reads
+ * and writes through Spark's s3a.
+ */
+class NormalizeOnS3Test {
+    private static final String BUCKET = "ses-analytics";
+    private static LocalS3 s3;
+
+    @BeforeAll
+    static void startS3() {
+        s3 = LocalS3.start();
+        s3.createBucket(BUCKET);
+        Configuration hadoop = SparkTestSession.get().sparkContext().hadoopConfiguration();
+        hadoop.set("fs.s3a.endpoint", s3.endpoint().toString());
+        hadoop.set("fs.s3a.path.style.access", "true");
+        hadoop.set("fs.s3a.connection.ssl.enabled", "false");
+        hadoop.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        hadoop.set("fs.s3a.access.key", LocalS3.ACCESS_KEY);
+        hadoop.set("fs.s3a.secret.key", LocalS3.SECRET_KEY);
+        hadoop.set("fs.s3a.endpoint.region", "us-east-1");
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        s3.close();
+    }
+
+    @Test
+    void lambdaOutputInS3IsNormalizedThroughS3a() {
+        SparkSession spark = SparkTestSession.get();
+        CaptureScenario.write(new S3CaptureStore(s3.client(), BUCKET), "ses/raw");
+        String raw = "s3a://" + BUCKET + "/ses/raw";
+        String warehouse = "s3a://" + BUCKET + "/ses/warehouse";
+
+        NormalizeJob.run(spark, new NormalizeJob.Config(raw, warehouse, CaptureScenario.DAY_BEFORE, 3));
+        NormalizeSummary day = NormalizeJob.run(spark, new NormalizeJob.Config(raw, warehouse, CaptureScenario.DAY, 3));
+
+        assertEquals(CaptureScenario.DAY_RAW_LINES, day.rawLines());
+        assertEquals(CaptureScenario.DAY_EVENT_ROWS, day.eventRows());
+        assertTrue(day.balanced());
+        List<Row> sends = TableWriter.read(spark, Table.EVENTS, warehouse)
+                .filter(col("event_type").equalTo("send")).orderBy("recipient").collectAsList();
+        assertEquals(List.of("other@example.org", "recipient@example.com", "third@gmail.com"),
+                sends.stream().map(r -> r.<String>getAs("recipient")).toList());
+        assertEquals("sender@example.com", sends.get(0).getAs("source_address"));
+        assertTrue(s3.keys(BUCKET, "ses/warehouse/events/event_date=2026-11-19/capture_date=2026-11-24/").stream()
+                .anyMatch(key -> key.endsWith(".parquet")));
+        assertTrue(s3.keys(BUCKET, "ses/warehouse/_runs/dt=2026-11-24/").contains("ses/warehouse/_runs/dt=2026-11-24/summary.json"));
+    }
+}

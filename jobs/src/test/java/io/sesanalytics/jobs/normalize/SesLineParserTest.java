@@ -1,0 +1,142 @@
+package io.sesanalytics.jobs.normalize;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesanalytics.capture.LambdaEvents;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SesLineParserTest {
+    private static final LocalDate CAPTURED = LocalDate.parse("2026-11-24");
+    private final SesLineParser parser = new SesLineParser();
+
+    private Row parseWrapped(String fixture) {
+        String line = LambdaEvents.snsMessage(LambdaEvents.ses(fixture), "sns-" + fixture).toString();
+        return parser.parse(1L, line, "notifications", CAPTURED, "file:/raw/x.ndjson.gz");
+    }
+
+    private static List<Row> events(Row parsed) {
+        return parsed.getList(parsed.fieldIndex("events"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "identity/bounce.json, bounce, identity_notification, 1",
+            "identity/complaint.json, complaint, identity_notification, 1",
+            "identity/delivery.json, delivery, identity_notification, 1",
+            "event/send.json, send, event_publishing, 3",
+            "event/reject.json, reject, event_publishing, 1",
+            "event/bounce.json, bounce, event_publishing, 1",
+            "event/complaint.json, complaint, event_publishing, 1",
+            "event/delivery.json, delivery, event_publishing, 1",
+            "event/open.json, open, event_publishing, 1",
+            "event/click.json, click, event_publishing, 1",
+            "event/rendering-failure.json, rendering_failure, event_publishing, 1",
+            "event/delivery-delay.json, delivery_delay, event_publishing, 1",
+            "event/subscription.json, subscription, event_publishing, 1"})
+    void everyEventTypeOfBothFormatsBecomesOneRowPerRecipient(String fixture, String type, String format, int rows) {
+        Row parsed = parseWrapped(fixture);
+        assertEquals(SesLineParser.EVENT, parsed.getAs("status"), parsed.<String>getAs("reason"));
+        assertEquals("sns-" + fixture, parsed.getAs("sns_message_id"));
+        List<Row> events = events(parsed);
+        assertEquals(rows, events.size());
+        for (Row event : events) {
+            assertEquals(type, event.getAs("event_type"));
+            assertEquals(format, event.getAs("source_format"));
+            assertEquals(LambdaEvents.json(LambdaEvents.ses(fixture)).path("mail").path("messageId").asText(),
+                    event.getAs("message_id"));
+            assertEquals("sender@example.com", event.getAs("source_address"));
+            assertEquals("example.com", event.getAs("source_domain"));
+            assertTrue(event.<Instant>getAs("event_time") != null);
+            assertEquals(LocalDate.ofInstant(event.getAs("event_time"), java.time.ZoneOffset.UTC), event.getAs("event_date"));
+        }
+    }
+
+    @Test
+    void displayNameAndUpperCaseSourcesAreNormalizedAndKeptAsSent() {
+        Row send = events(parseWrapped("event/send.json")).get(0);
+        assertEquals("sender@example.com", send.getAs("source_address"));
+        assertEquals("example.com", send.getAs("source_domain"));
+        assertEquals("Sender Name", send.getAs("source_display_name"));
+        assertEquals("Sender Name <Sender@Example.com>", send.getAs("source_raw"));
+        assertEquals("ConfigSet", send.getAs("configuration_set"));
+        assertEquals(List.of("recipient@example.com", "other@example.org", "third@gmail.com"),
+                events(parseWrapped("event/send.json")).stream().map(r -> r.<String>getAs("recipient")).toList());
+        assertEquals("gmail.com", events(parseWrapped("event/send.json")).get(2).getAs("recipient_domain"));
+    }
+
+    @Test
+    void bounceDetailsComeFromTheBouncedRecipient() {
+        Row bounce = events(parseWrapped("identity/bounce.json")).get(0);
+        assertEquals("Permanent", bounce.getAs("bounce_type"));
+        assertEquals("General", bounce.getAs("bounce_subtype"));
+        assertEquals("5.1.1", bounce.getAs("bounce_status"));
+        assertEquals("recipient@example.com", bounce.getAs("recipient"));
+        assertTrue(bounce.<String>getAs("diagnostic_code").contains("5.1.1"), bounce.<String>getAs("diagnostic_code"));
+        assertNull(bounce.getAs("configuration_set"));
+    }
+
+    @Test
+    void theSameEventInBothFormatsHasOneRecordKey() {
+        ObjectNode published = (ObjectNode) LambdaEvents.json(LambdaEvents.ses("event/bounce.json"));
+        ObjectNode identity = published.deepCopy();
+        identity.remove("eventType");
+        identity.put("notificationType", "Bounce");
+        ((ObjectNode) identity.path("mail")).remove("tags");
+        Row fromEvents = parser.parse(1L, published.toString(), "notifications", CAPTURED, "f");
+        Row fromIdentity = parser.parse(2L, identity.toString(), "notifications", CAPTURED, "f");
+        assertEquals(fromEvents.<String>getAs("record_key"), fromIdentity.getAs("record_key"));
+        assertEquals(0, fromEvents.<Integer>getAs("format_rank"));
+        assertEquals(1, fromIdentity.<Integer>getAs("format_rank"));
+        assertNull(fromEvents.getAs("sns_message_id"));
+        Row otherDelivery = parser.parse(3L, LambdaEvents.ses("event/delivery.json"), "notifications", CAPTURED, "f");
+        assertNotEquals(fromEvents.<String>getAs("record_key"), otherDelivery.getAs("record_key"));
+    }
+
+    @Test
+    void receiptNotificationsBecomeReceivedRows() {
+        Row parsed = parseWrapped("received/received-s3-action.json");
+        assertEquals(SesLineParser.RECEIVED, parsed.getAs("status"));
+        Row received = parsed.getAs("received");
+        assertEquals("S3", received.getAs("action_type"));
+        assertEquals("example-inbound-mail", received.getAs("s3_bucket"));
+        assertEquals("PASS", received.getAs("spam_verdict"));
+        assertEquals(2, received.getList(received.fieldIndex("destinations")).size());
+        assertEquals(LocalDate.parse("2026-11-24"), received.getAs("receipt_date"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"t\",\"Message\":\"{oops\"}|SNS Message is not JSON",
+            "{\"eventType\":\"Teleport\",\"mail\":{\"messageId\":\"x\"}}|unknown eventType 'Teleport'",
+            "{\"eventType\":\"Send\",\"send\":{}}|no mail.messageId",
+            "{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"yesterday\"}}|bad timestamp in timestamp: 'yesterday'",
+            "{\"eventType\":\"Bounce\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"2026-11-24T00:00:00Z\"},\"bounce\":{\"timestamp\":\"2026-11-24T00:00:01Z\"}}|bounce without recipient addresses",
+            "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"ok\"}|unknown notificationType 'AmazonSnsSubscriptionSucceeded'",
+            "{\"truncated\": |not JSON"})
+    void badLinesAreQuarantinedWithTheirReasonAndKeptWhole(String line, String reason) {
+        Row parsed = parser.parse(7L, line, "notifications", CAPTURED, "file:/raw/y.ndjson.gz");
+        assertEquals(SesLineParser.QUARANTINE, parsed.getAs("status"));
+        assertEquals(reason, parsed.getAs("reason"));
+        assertEquals(line, parsed.getAs("raw_line"));
+        assertEquals(CAPTURED, parsed.getAs("capture_date"));
+    }
+
+    @Test
+    void linesTheLambdaCouldNotRecogniseKeepItsReason() {
+        String line = "{\"reason\":\"not JSON: Unexpected character\",\"source\":\"sqs\",\"sourceId\":\"m3\","
+                + "\"capturedAt\":\"2026-11-24T01:00:00Z\",\"raw\":\"garbage\"}";
+        Row parsed = parser.parse(1L, line, "unparsed", CAPTURED, "f");
+        assertEquals("capture: not JSON: Unexpected character", parsed.getAs("reason"));
+    }
+}
