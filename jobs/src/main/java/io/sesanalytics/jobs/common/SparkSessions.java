@@ -14,7 +14,8 @@ public final class SparkSessions {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-                .config("spark.sql.adaptive.enabled", "true");
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.debug.maxToStringFields", "200");
     }
 
     /**
