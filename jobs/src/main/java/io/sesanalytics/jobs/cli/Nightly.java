@@ -1,7 +1,15 @@
 package io.sesanalytics.jobs.cli;
 
+import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.suppress.SuppressJob;
+import io.sesanalytics.jobs.suppress.SuppressionExports;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Prints run results for a person at a terminal. */
 final class Nightly {
@@ -15,9 +23,23 @@ final class Nightly {
                 s.duplicateLines(), s.duplicates(), s.quarantinedLines(), s.quarantined());
     }
 
-    static void printWhere(String warehouse, java.time.LocalDate date) {
+    static void printAggregate(AggregateJob.AggregateSummary s) {
+        System.out.printf("aggregate %s: stats for %s, rows %s%n", s.date(), s.statDates(), s.rows());
+        s.windowAlerts().forEach((table, alerts) -> alerts.forEach(alert ->
+                System.out.printf("  ALERT %s: %s%n", table, alert)));
+    }
+
+    static void printSuppress(SuppressJob.SuppressSummary s) {
+        System.out.printf("suppress %s: %,d addresses tracked, suppressed %s, changes %s%n",
+                s.date(), s.addresses(), s.suppressed(), s.changes());
+    }
+
+    static void printWhere(String warehouse, LocalDate date) {
         String root = Locations.normalize(warehouse);
-        System.out.println("tables:  " + root + "/{events,received,received_destinations,quarantine}");
+        String tables = Arrays.stream(Table.values()).map(Table::tableName)
+                .collect(Collectors.joining(","));
+        System.out.println("tables:  " + root + "/{" + tables + "}");
+        System.out.println("exports: " + SuppressionExports.folder(root, date));
         System.out.println("summary: " + Locations.runSummary(root, date));
     }
 }

@@ -1,7 +1,9 @@
 package io.sesanalytics.jobs.cli;
 
+import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
+import io.sesanalytics.jobs.suppress.SuppressJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,12 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Earlier capture dates read to drop copies already written (default: ${DEFAULT-VALUE}).")
     int lookbackDays;
 
+    @Mixin
+    AggregateOptions aggregate;
+
+    @Mixin
+    SuppressOptions suppress;
+
     @Override
     public Integer call() {
         List<LocalDate> days = dates.dates(Clock.systemUTC());
@@ -34,6 +42,8 @@ public final class NightlyCommand implements Callable<Integer> {
             for (LocalDate date : days) {
                 Nightly.printNormalize(NormalizeJob.run(spark,
                         new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays)));
+                Nightly.printAggregate(AggregateJob.run(spark, aggregate.config(locations.warehouse, date)));
+                Nightly.printSuppress(SuppressJob.run(spark, suppress.config(locations.warehouse, date)));
             }
             Nightly.printWhere(locations.warehouse, days.get(days.size() - 1));
             return 0;

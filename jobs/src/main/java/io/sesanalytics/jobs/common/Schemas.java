@@ -108,6 +108,88 @@ public final class Schemas {
             field("source_file", StringType, "raw object the line came from"),
             field("raw_line", StringType, "the line as captured"));
 
+    /** Daily sending metrics, the same for every dimension of the daily stats tables. */
+    public static final StructType DAILY_METRICS = struct(
+            field("sends", LongType, "send events, one per recipient"),
+            field("messages", LongType, "distinct messages sent"),
+            field("deliveries", LongType, "delivery events"),
+            field("rejects", LongType, "reject events"),
+            field("bounces", LongType, "bounce events of every type"),
+            field("permanent_bounces", LongType, "Permanent (hard) bounces"),
+            field("transient_bounces", LongType, "Transient (soft) bounces"),
+            field("undetermined_bounces", LongType, "Undetermined bounces"),
+            field("complaints", LongType, "complaint events"),
+            field("delivery_delays", LongType, "delivery delay events"),
+            field("opens", LongType, "open events"),
+            field("unique_opens", LongType, "distinct messages and recipients opened"),
+            field("clicks", LongType, "click events"),
+            field("unique_clicks", LongType, "distinct messages and recipients clicked"),
+            field("rendering_failures", LongType, "rendering failure events"),
+            field("rate_basis", LongType, "denominator of the rates: sends, or deliveries + bounces when no send events were captured"),
+            field("bounce_rate", DataTypes.DoubleType, "permanent_bounces / rate_basis"),
+            field("complaint_rate", DataTypes.DoubleType, "complaints / rate_basis"),
+            field("bounce_status", StringType, "OK, WARNING (>= 5%), AT_RISK (>= 10%) or LOW_VOLUME"),
+            field("complaint_status", StringType, "OK, WARNING (>= 0.1%), AT_RISK (>= 0.5%) or LOW_VOLUME"),
+            field("window_days", IntegerType, "length of the rolling window ending at stat_date"),
+            field("window_rate_basis", LongType, "rate_basis over the window"),
+            field("window_permanent_bounces", LongType, "permanent bounces over the window"),
+            field("window_complaints", LongType, "complaints over the window"),
+            field("window_bounce_rate", DataTypes.DoubleType, "window_permanent_bounces / window_rate_basis"),
+            field("window_complaint_rate", DataTypes.DoubleType, "window_complaints / window_rate_basis"),
+            field("window_bounce_status", StringType, "status of window_bounce_rate"),
+            field("window_complaint_status", StringType, "status of window_complaint_rate"));
+
+    /** A daily stats table: its key column, the metrics, then the stat_date partition. */
+    public static StructType dailyStats(String keyColumn, String keyComment) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(field(keyColumn, StringType, keyComment));
+        fields.addAll(Arrays.asList(DAILY_METRICS.fields()));
+        fields.add(field("stat_date", DateType, "UTC event date the row counts"));
+        return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    /** A top-N table: ranked keys by distinct messages over windows ending at report_date. */
+    public static StructType topN(String keyColumn, String keyComment) {
+        return struct(
+                field("direction", StringType, "sent (from events) or received (from received mail)"),
+                field("window_days", IntegerType, "1, 7 or 30: the window ends at report_date"),
+                field("rank", IntegerType, "1 = most messages; ties ordered by key"),
+                field(keyColumn, StringType, keyComment),
+                field("messages", LongType, "distinct messages in the window"),
+                field("report_date", DateType, "last day of the window"));
+    }
+
+    /** The suppression state of one address after the night of state_date. */
+    public static final StructType SUPPRESSION = struct(
+            field("address", StringType, "recipient address, lower-cased"),
+            field("status", StringType, "SUPPRESSED, WATCHING (transient bounces below the threshold) or RELEASED"),
+            field("reason", StringType, "BOUNCE or COMPLAINT, as SES names suppression reasons; null while WATCHING"),
+            field("suppression_trigger", StringType, "COMPLAINT, PERMANENT_BOUNCE or TRANSIENT_BOUNCES"),
+            field("first_seen", TimestampType, "first bounce, complaint or delivery recorded for the address"),
+            field("last_seen", TimestampType, "last bounce, complaint or delivery recorded for the address"),
+            field("permanent_bounces", LongType, "permanent bounces recorded"),
+            field("transient_bounces", LongType, "transient bounces recorded"),
+            field("complaints", LongType, "complaints recorded"),
+            field("deliveries_after_suppression", LongType, "deliveries to the address while it was suppressed"),
+            field("recent_transient_bounces", DataTypes.createArrayType(TimestampType, true),
+                    "transient bounces inside the transient window, oldest first"),
+            field("last_diagnostic_code", StringType, "diagnostic code of the last bounce"),
+            field("last_diagnostic_at", TimestampType, "time of the last bounce with a diagnostic code"),
+            field("sending_domains", STRINGS, "sender domains whose mail bounced or was complained about"),
+            field("suppressed_on", DateType, "run date the current suppression started"),
+            field("expires_on", DateType, "run date a transient-bounce suppression is released unless renewed"),
+            field("released_on", DateType, "run date the address was released"),
+            field("state_date", DateType, "run date of the night this state follows"));
+
+    /** One change of the suppression list: why an address was added, renewed or released. */
+    public static final StructType SUPPRESSION_CHANGE = struct(
+            field("address", StringType, "recipient address, lower-cased"),
+            field("change", StringType, "added, renewed or released"),
+            field("reason", StringType, "BOUNCE or COMPLAINT"),
+            field("suppression_trigger", StringType, "COMPLAINT, PERMANENT_BOUNCE or TRANSIENT_BOUNCES"),
+            field("detail", StringType, "what happened, e.g. the bounce's diagnostic code"),
+            field("change_date", DateType, "run date of the change"));
+
     /** Added to every table: the UTC date the Lambda captured the line on. */
     public static final StructField CAPTURE_DATE =
             field("capture_date", DateType, "UTC date the raw line was captured (raw layout dt)");

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 
@@ -33,6 +34,20 @@ public final class Storage {
 
     /** Writes a whole small file; on S3 the object appears at once, locally it is written beside and renamed. */
     public static void write(SparkSession spark, String location, byte[] bytes) {
+        write(spark, location, out -> out.write(bytes));
+    }
+
+    /** Something that writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a whole file from a stream, so that readers never see half of it: on S3 the object appears
+     * when the upload completes, elsewhere it is written beside the target and renamed.
+     */
+    public static void write(SparkSession spark, String location, Content content) {
         try {
             FileSystem fs = fileSystem(spark, location);
             Path target = new Path(location);
@@ -40,7 +55,7 @@ public final class Storage {
             boolean renameable = !"s3a".equals(fs.getScheme()) && !"s3".equals(fs.getScheme());
             Path first = renameable ? partial : target;
             try (FSDataOutputStream out = fs.create(first, true)) {
-                out.write(bytes);
+                content.writeTo(out);
             }
             if (renameable) {
                 fs.delete(target, false);

@@ -13,7 +13,26 @@ public enum Table {
     RECEIVED_DESTINATIONS("received_destinations", Schemas.withCaptureDate(Schemas.RECEIVED_DESTINATION),
             List.of("receipt_date", "capture_date"), List.of("message_id", "receipt_time", "destination")),
     QUARANTINE("quarantine", Schemas.withCaptureDate(Schemas.QUARANTINE), List.of("capture_date"),
-            List.of("source_file", "raw_line"));
+            List.of("source_file", "raw_line")),
+    SENDER_DAILY_STATS("sender_daily_stats", Schemas.dailyStats("source_address", "sender address"),
+            List.of("stat_date"), List.of("source_address")),
+    DOMAIN_DAILY_STATS("domain_daily_stats", Schemas.dailyStats("source_domain", "sender domain"),
+            List.of("stat_date"), List.of("source_domain")),
+    CONFIGURATION_SET_DAILY_STATS("configuration_set_daily_stats",
+            Schemas.dailyStats("configuration_set", "SES configuration set; empty for mail sent without one"),
+            List.of("stat_date"), List.of("configuration_set")),
+    MAILBOX_PROVIDER_DAILY_STATS("mailbox_provider_daily_stats",
+            Schemas.dailyStats("mailbox_provider", "recipient mailbox provider (gmail, microsoft, yahoo, ...) or the recipient domain"),
+            List.of("stat_date"), List.of("mailbox_provider")),
+    TOP_SENDERS("top_senders", Schemas.topN("source_address", "sender address"),
+            List.of("report_date"), List.of("direction", "window_days", "rank")),
+    TOP_SENDER_DOMAINS("top_sender_domains", Schemas.topN("source_domain", "sender domain"),
+            List.of("report_date"), List.of("direction", "window_days", "rank")),
+    TOP_DESTINATIONS("top_destinations", Schemas.topN("destination", "recipient (sent) or destination (received) address"),
+            List.of("report_date"), List.of("direction", "window_days", "rank")),
+    SUPPRESSION("suppression", Schemas.SUPPRESSION, List.of("state_date"), List.of("address")),
+    SUPPRESSION_HISTORY("suppression_history", Schemas.SUPPRESSION_CHANGE, List.of("change_date"),
+            List.of("address", "change"));
 
     private final String tableName;
     private final StructType schema;

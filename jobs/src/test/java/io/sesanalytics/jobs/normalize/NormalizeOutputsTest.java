@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.normalize;
 
+import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.SparkTestSession;
 import io.sesanalytics.jobs.common.Schemas;
 import io.sesanalytics.jobs.common.Table;

@@ -1,4 +1,4 @@
-package io.sesanalytics.jobs.normalize;
+package io.sesanalytics.jobs.common;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -9,21 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Fills a Spark row of a given schema by column name, converting Java collections to Scala ones. */
-final class RowBuilder {
+public final class RowBuilder {
     private final StructType schema;
     private final Object[] values;
 
-    RowBuilder(StructType schema) {
+    public RowBuilder(StructType schema) {
         this.schema = schema;
         this.values = new Object[schema.size()];
     }
 
-    RowBuilder set(String column, Object value) {
+    public RowBuilder set(String column, Object value) {
         values[schema.fieldIndex(column)] = convert(value);
         return this;
     }
 
-    Row build() {
+    public Row build() {
         return new GenericRowWithSchema(values.clone(), schema);
     }
 

@@ -1,0 +1,142 @@
+package io.sesanalytics.jobs.aggregate;
+
+import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The aggregate job for one capture date: the daily stats of every event date that the date's captures
+ * touched (and the rolling windows those dates reach), and the top-N tables of the date.
+ */
+public final class AggregateJob {
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateJob.class);
+    public static final int DEFAULT_WINDOW_DAYS = 30;
+    public static final int DEFAULT_TOP = 10;
+
+    /**
+     * @param warehouse  root of the tables
+     * @param date       the capture date whose events are new
+     * @param windowDays length of the rolling window of the rates
+     * @param top        rows per ranking in the top-N tables
+     */
+    public record Config(String warehouse, LocalDate date, int windowDays, int top, ReputationThresholds thresholds) {
+        public Config {
+            warehouse = Locations.normalize(warehouse);
+            if (date == null) {
+                throw new IllegalArgumentException("--date is required");
+            }
+            if (windowDays < 1 || windowDays > 366) {
+                throw new IllegalArgumentException("--window-days must be between 1 and 366, not " + windowDays);
+            }
+            if (top < 1) {
+                throw new IllegalArgumentException("--top must be at least 1, not " + top);
+            }
+        }
+    }
+
+    /** What the run wrote, for the run summary. */
+    public record AggregateSummary(LocalDate date, List<LocalDate> statDates, Map<String, Long> rows,
+                                   Map<String, List<String>> windowAlerts) {
+    }
+
+    private AggregateJob() {
+    }
+
+    public static AggregateSummary run(SparkSession spark, Config config) {
+        Dataset<Row> events = TableWriter.read(spark, Table.EVENTS, config.warehouse());
+        List<LocalDate> statDates = statDates(events, config.date());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, List<String>> alerts = new LinkedHashMap<>();
+        for (StatDimension dimension : StatDimension.values()) {
+            Dataset<Row> stats = dailyStats(spark, events, dimension, statDates, config).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                TableWriter.overwritePartitions(stats, dimension.table(), config.warehouse());
+                rows.put(dimension.table().tableName(), stats.count());
+                alerts.put(dimension.table().tableName(), alerts(stats, dimension, config.date()));
+            } finally {
+                stats.unpersist();
+            }
+        }
+        Dataset<Row> sent = TopTables.sends(events, config.date()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> received = TopTables.receipts(
+                TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
+        try {
+            writeTop(sent, received, "source_address", Table.TOP_SENDERS, config, rows);
+            writeTop(sent, received, "source_domain",
+                    Table.TOP_SENDER_DOMAINS, config, rows);
+            writeTop(sent, received, "destination", Table.TOP_DESTINATIONS, config, rows);
+        } finally {
+            sent.unpersist();
+        }
+        AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
+        RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
+        LOG.info("aggregated {}: stats for {} event date(s), {}", config.date(), statDates.size(), rows);
+        return summary;
+    }
+
+    /**
+     * The event dates whose stats change: those of the events captured on the date, the date itself, and
+     * every date after the earliest of them, whose rolling windows include it.
+     */
+    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
+        TreeSet<LocalDate> touched = new TreeSet<>();
+        touched.add(date);
+        events.filter(col("capture_date").equalTo(lit(date))).select("event_date").distinct().collectAsList()
+                .forEach(r -> touched.add(r.getAs("event_date")));
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate d = touched.first(); !d.isAfter(touched.last()); d = d.plusDays(1)) {
+            dates.add(d);
+        }
+        return dates;
+    }
+
+    private static Dataset<Row> dailyStats(SparkSession spark, Dataset<Row> events, StatDimension dimension,
+                                           List<LocalDate> statDates, Config config) {
+        LocalDate first = statDates.get(0).minusDays(config.windowDays() - 1L);
+        LocalDate last = statDates.get(statDates.size() - 1);
+        Dataset<Row> inReach = events.filter(col("event_date").geq(lit(first)).and(col("event_date").leq(lit(last))));
+        Dataset<Row> daily = DailyMetrics.counts(inReach, dimension);
+        return RollingRates.apply(daily, dimension, statDates, config.windowDays(), config.thresholds());
+    }
+
+    private static List<String> alerts(Dataset<Row> stats, StatDimension dimension, LocalDate date) {
+        Column alarming = col("window_bounce_status").isin("WARNING", "AT_RISK")
+                .or(col("window_complaint_status").isin("WARNING", "AT_RISK"));
+        return stats.filter(col("stat_date").equalTo(lit(date)).and(alarming))
+                .orderBy(dimension.keyColumn())
+                .select(dimension.keyColumn(), "window_bounce_status", "window_complaint_status")
+                .collectAsList().stream()
+                .map(r -> r.getString(0) + " bounce " + r.getString(1) + ", complaint " + r.getString(2))
+                .toList();
+    }
+
+    private static void writeTop(Dataset<Row> sent, Dataset<Row> received, String key, Table table, Config config,
+                                 Map<String, Long> rows) {
+        Dataset<Row> top = TopTables.top(sent, received, key, table, config.date(), config.top())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            TableWriter.overwritePartitions(top, table, config.warehouse());
+            rows.put(table.tableName(), top.count());
+        } finally {
+            top.unpersist();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.sesanalytics.jobs.aggregate;
+
+import io.sesanalytics.jobs.common.Table;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Adds the daily rates, the rolling-window rates and their statuses to daily counts. Pure: the daily
+ * counts of every date the windows reach go in, the stats rows of the target dates come out.
+ */
+public final class RollingRates {
+    private RollingRates() {
+    }
+
+    /**
+     * @param daily      key, stat_date and the {@link DailyMetrics#COUNTS} for the target dates and the
+     *                   {@code windowDays - 1} days before each
+     * @param targets    the dates to produce rows for
+     */
+    public static Dataset<Row> apply(Dataset<Row> daily, StatDimension dimension, List<LocalDate> targets,
+                                     int windowDays, ReputationThresholds thresholds) {
+        String key = dimension.keyColumn();
+        Dataset<Row> withBasis = daily.withColumn("rate_basis",
+                when(col("sends").gt(0), col("sends")).otherwise(col("deliveries").plus(col("bounces"))));
+        Column[] targetDates = targets.stream().map(d -> lit(d)).toArray(Column[]::new);
+        Dataset<Row> windows = withBasis
+                .withColumn("target_date", explode(array(targetDates)))
+                .filter(col("stat_date").leq(col("target_date"))
+                        .and(col("stat_date").gt(date_sub(col("target_date"), windowDays))))
+                .groupBy(col(key).as("window_key"), col("target_date"))
+                .agg(sum("rate_basis").as("window_rate_basis"),
+                        sum("permanent_bounces").as("window_permanent_bounces"),
+                        sum("complaints").as("window_complaints"));
+        Dataset<Row> joined = withBasis
+                .filter(col("stat_date").isin((Object[]) targets.toArray()))
+                .join(windows, col(key).equalTo(col("window_key")).and(col("stat_date").equalTo(col("target_date"))));
+        Column bounceRate = ReputationThresholds.rate(col("permanent_bounces"), col("rate_basis"));
+        Column complaintRate = ReputationThresholds.rate(col("complaints"), col("rate_basis"));
+        Column windowBounceRate = ReputationThresholds.rate(col("window_permanent_bounces"), col("window_rate_basis"));
+        Column windowComplaintRate = ReputationThresholds.rate(col("window_complaints"), col("window_rate_basis"));
+        Dataset<Row> stats = joined
+                .withColumn("bounce_rate", bounceRate)
+                .withColumn("complaint_rate", complaintRate)
+                .withColumn("bounce_status", thresholds.bounceStatus(col("bounce_rate"), col("rate_basis")))
+                .withColumn("complaint_status", thresholds.complaintStatus(col("complaint_rate"), col("rate_basis")))
+                .withColumn("window_days", lit(windowDays))
+                .withColumn("window_bounce_rate", windowBounceRate)
+                .withColumn("window_complaint_rate", windowComplaintRate)
+                .withColumn("window_bounce_status",
+                        thresholds.bounceStatus(col("window_bounce_rate"), col("window_rate_basis")))
+                .withColumn("window_complaint_status",
+                        thresholds.complaintStatus(col("window_complaint_rate"), col("window_rate_basis")));
+        return inTableOrder(stats, dimension.table());
+    }
+
+    static Dataset<Row> inTableOrder(Dataset<Row> rows, Table table) {
+        return rows.select(Arrays.stream(table.schema().fields())
+                .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
+                .toArray(Column[]::new));
+    }
+}
