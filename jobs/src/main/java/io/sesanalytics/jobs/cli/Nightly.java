@@ -4,6 +4,7 @@ import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionExports;
 
@@ -32,6 +33,13 @@ final class Nightly {
     static void printSuppress(SuppressJob.SuppressSummary s) {
         System.out.printf("suppress %s: %,d addresses tracked, suppressed %s, changes %s%n",
                 s.date(), s.addresses(), s.suppressed(), s.changes());
+    }
+
+    static void printPublish(PublishJob.PublishSummary s) {
+        System.out.printf("publish: %s catalog, database %s%s%n", s.catalog().name().toLowerCase(), s.database(),
+                s.databaseCreated() ? " (created)" : "");
+        s.tables().forEach(t -> System.out.printf("  %s: %s, %d partitions (+%d, -%d)%n",
+                t.table(), t.definition(), t.partitions(), t.partitionsAdded(), t.partitionsRemoved()));
     }
 
     static void printWhere(String warehouse, LocalDate date) {

@@ -3,6 +3,7 @@ package io.sesanalytics.jobs.cli;
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
+import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -34,6 +35,9 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     SuppressOptions suppress;
 
+    @Mixin
+    CatalogOptions catalog;
+
     @Override
     public Integer call() {
         List<LocalDate> days = dates.dates(Clock.systemUTC());
@@ -45,7 +49,9 @@ public final class NightlyCommand implements Callable<Integer> {
                 Nightly.printAggregate(AggregateJob.run(spark, aggregate.config(locations.warehouse, date)));
                 Nightly.printSuppress(SuppressJob.run(spark, suppress.config(locations.warehouse, date)));
             }
-            Nightly.printWhere(locations.warehouse, days.get(days.size() - 1));
+            LocalDate last = days.get(days.size() - 1);
+            Nightly.printPublish(PublishJob.run(spark, catalog.config(locations.warehouse, last)));
+            Nightly.printWhere(locations.warehouse, last);
             return 0;
         } finally {
             spark.stop();

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SesAnalytics.Version.class,
         description = "Amazon SES event analytics: capture, normalize and report on SES notifications.",
-        subcommands = {NightlyCommand.class, NormalizeCommand.class, AggregateCommand.class, SuppressCommand.class,
-                GenerateCommand.class, SqlCommand.class,
+        subcommands = {NightlyCommand.class, NormalizeCommand.class, AggregateCommand.class, SuppressCommand.class, PublishCommand.class,
+                GenerateCommand.class, SqlCommand.class, DdlCommand.class,
                 CaptureCommand.class, CommandLine.HelpCommand.class})
 public final class SesAnalytics {
     public static void main(String[] args) {

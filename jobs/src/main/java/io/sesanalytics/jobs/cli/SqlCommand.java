@@ -1,8 +1,9 @@
 package io.sesanalytics.jobs.cli;
 
-import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.WarehouseViews;
+import io.sesanalytics.jobs.publish.AthenaDdl;
+import io.sesanalytics.jobs.publish.LocalCatalog;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +15,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,8 +25,19 @@ import java.util.concurrent.Callable;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Query the warehouse tables (events, received, ...) with Spark SQL; prints CSV with a header.")
 public final class SqlCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query, e.g. \"SELECT event_type, count(*) FROM events GROUP BY 1\".")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+            description = "A Spark SQL query, e.g. \"SELECT event_type, count(*) FROM events GROUP BY 1\".")
     String query;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read the query from a file, e.g. sql/queries/top-source-domains.sql.")
+    Path file;
+
+    @Option(names = "--param", paramLabel = "SQL", description = "Value of the next ? of the query, as SQL text, e.g. \"DATE '2026-11-20'\" (repeatable).")
+    List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--database", defaultValue = AthenaDdl.DEFAULT_DATABASE, paramLabel = "NAME",
+            description = "Database the tables are registered in (default: ${DEFAULT-VALUE}).")
+    String database;
 
     @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "URI",
             description = "Root of the tables (default: ${DEFAULT-VALUE}).")
@@ -32,12 +47,19 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics sql");
         try {
-            WarehouseViews.register(spark, Locations.normalize(warehouse));
-            print(WarehouseViews.asText(spark.sql(query)), System.out);
+            LocalCatalog.register(spark, warehouse, database);
+            print(WarehouseViews.asText(spark.sql(QueryText.bind(QueryText.statement(queryText()), parameters))), System.out);
             return 0;
         } finally {
             spark.stop();
         }
+    }
+
+    private String queryText() throws IOException {
+        if ((query == null) == (file == null)) {
+            throw new IllegalArgumentException("give either a QUERY or --file, not both or neither");
+        }
+        return file == null ? query : Files.readString(file, StandardCharsets.UTF_8);
     }
 
     static void print(WarehouseViews.TextResult result, PrintStream out) throws IOException {

@@ -6,41 +6,55 @@ import java.util.List;
 
 /** The output tables: name, columns and partition keys. Partition keys are the last columns. */
 public enum Table {
-    EVENTS("events", Schemas.withCaptureDate(Schemas.EVENT), List.of("event_date", "capture_date"),
+    EVENTS("events", "SES sending events, one row per event per recipient",
+            Schemas.withCaptureDate(Schemas.EVENT), List.of("event_date", "capture_date"),
             List.of("event_id")),
-    RECEIVED("received", Schemas.withCaptureDate(Schemas.RECEIVED), List.of("receipt_date", "capture_date"),
+    RECEIVED("received", "Mail received by SES, one row per message",
+            Schemas.withCaptureDate(Schemas.RECEIVED), List.of("receipt_date", "capture_date"),
             List.of("message_id", "receipt_time", "sns_message_id")),
-    RECEIVED_DESTINATIONS("received_destinations", Schemas.withCaptureDate(Schemas.RECEIVED_DESTINATION),
+    RECEIVED_DESTINATIONS("received_destinations", "Mail received by SES, one row per destination address",
+            Schemas.withCaptureDate(Schemas.RECEIVED_DESTINATION),
             List.of("receipt_date", "capture_date"), List.of("message_id", "receipt_time", "destination")),
-    QUARANTINE("quarantine", Schemas.withCaptureDate(Schemas.QUARANTINE), List.of("capture_date"),
+    QUARANTINE("quarantine", "Raw capture lines that could not be normalized, with the reason",
+            Schemas.withCaptureDate(Schemas.QUARANTINE), List.of("capture_date"),
             List.of("source_file", "raw_line")),
-    SENDER_DAILY_STATS("sender_daily_stats", Schemas.dailyStats("source_address", "sender address"),
+    SENDER_DAILY_STATS("sender_daily_stats", "Daily sending stats, bounce and complaint rates per sender address",
+            Schemas.dailyStats("source_address", "sender address"),
             List.of("stat_date"), List.of("source_address")),
-    DOMAIN_DAILY_STATS("domain_daily_stats", Schemas.dailyStats("source_domain", "sender domain"),
+    DOMAIN_DAILY_STATS("domain_daily_stats", "Daily sending stats, bounce and complaint rates per sender domain",
+            Schemas.dailyStats("source_domain", "sender domain"),
             List.of("stat_date"), List.of("source_domain")),
-    CONFIGURATION_SET_DAILY_STATS("configuration_set_daily_stats",
+    CONFIGURATION_SET_DAILY_STATS("configuration_set_daily_stats", "Daily sending stats, bounce and complaint rates per configuration set",
             Schemas.dailyStats("configuration_set", "SES configuration set; empty for mail sent without one"),
             List.of("stat_date"), List.of("configuration_set")),
-    MAILBOX_PROVIDER_DAILY_STATS("mailbox_provider_daily_stats",
+    MAILBOX_PROVIDER_DAILY_STATS("mailbox_provider_daily_stats", "Daily sending stats, bounce and complaint rates per recipient mailbox provider",
             Schemas.dailyStats("mailbox_provider", "recipient mailbox provider (gmail, microsoft, yahoo, ...) or the recipient domain"),
             List.of("stat_date"), List.of("mailbox_provider")),
-    TOP_SENDERS("top_senders", Schemas.topN("source_address", "sender address"),
+    TOP_SENDERS("top_senders", "Top sender addresses by distinct messages over 1, 7 and 30 days",
+            Schemas.topN("source_address", "sender address"),
             List.of("report_date"), List.of("direction", "window_days", "rank")),
-    TOP_SENDER_DOMAINS("top_sender_domains", Schemas.topN("source_domain", "sender domain"),
+    TOP_SENDER_DOMAINS("top_sender_domains", "Top sender domains by distinct messages over 1, 7 and 30 days",
+            Schemas.topN("source_domain", "sender domain"),
             List.of("report_date"), List.of("direction", "window_days", "rank")),
-    TOP_DESTINATIONS("top_destinations", Schemas.topN("destination", "recipient (sent) or destination (received) address"),
+    TOP_DESTINATIONS("top_destinations", "Top destination addresses by distinct messages over 1, 7 and 30 days",
+            Schemas.topN("destination", "recipient (sent) or destination (received) address"),
             List.of("report_date"), List.of("direction", "window_days", "rank")),
-    SUPPRESSION("suppression", Schemas.SUPPRESSION, List.of("state_date"), List.of("address")),
-    SUPPRESSION_HISTORY("suppression_history", Schemas.SUPPRESSION_CHANGE, List.of("change_date"),
+    SUPPRESSION("suppression", "Suppression-list state of every bounced or complained address, one snapshot per night",
+            Schemas.SUPPRESSION, List.of("state_date"), List.of("address")),
+    SUPPRESSION_HISTORY("suppression_history", "Suppression-list changes: added, renewed, released, and why",
+            Schemas.SUPPRESSION_CHANGE, List.of("change_date"),
             List.of("address", "change"));
 
     private final String tableName;
+    private final String description;
     private final StructType schema;
     private final List<String> partitionColumns;
     private final List<String> sortColumns;
 
-    Table(String tableName, StructType schema, List<String> partitionColumns, List<String> sortColumns) {
+    Table(String tableName, String description, StructType schema, List<String> partitionColumns,
+          List<String> sortColumns) {
         this.tableName = tableName;
+        this.description = description;
         this.schema = schema;
         this.partitionColumns = partitionColumns;
         this.sortColumns = sortColumns;
@@ -53,6 +67,11 @@ public enum Table {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** What a row is, for the catalog's table description. */
+    public String description() {
+        return description;
     }
 
     /** Every column, in written order: data columns first, then the partition columns. */

@@ -16,21 +16,9 @@ import java.util.List;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_json;
 
-/** Registers the warehouse tables as views by name, and renders query results as text. */
+/** Renders query results as text. */
 public final class WarehouseViews {
     private WarehouseViews() {
-    }
-
-    /** Every table that has been written becomes a temporary view of the same name. */
-    public static List<String> register(SparkSession spark, String warehouse) {
-        List<String> registered = new ArrayList<>();
-        for (Table table : Table.values()) {
-            if (Storage.exists(spark, Locations.table(warehouse, table))) {
-                TableWriter.read(spark, table, warehouse).createOrReplaceTempView(table.tableName());
-                registered.add(table.tableName());
-            }
-        }
-        return registered;
     }
 
     /** A result with every value as text: nested values as JSON, nulls as empty strings. */

@@ -1,7 +1,7 @@
 package io.sesanalytics.jobs.normalize;
 
-import io.sesanalytics.jobs.common.RowBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
 

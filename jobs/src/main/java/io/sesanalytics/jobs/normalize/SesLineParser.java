@@ -1,11 +1,11 @@
 package io.sesanalytics.jobs.normalize;
 
-import io.sesanalytics.jobs.common.RowBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sesanalytics.capture.CaptureKind;
+import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
 

@@ -1,7 +1,7 @@
 package io.sesanalytics.jobs.normalize;
 
-import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import io.sesanalytics.jobs.common.Table;
 import org.apache.spark.sql.Dataset;

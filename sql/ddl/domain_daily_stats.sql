@@ -1,0 +1,42 @@
+-- Daily sending stats, bounce and complaint rates per sender domain.
+-- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
+-- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
+-- MSCK REPAIR TABLE ses_analytics.domain_daily_stats;
+CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`domain_daily_stats` (
+  `source_domain` string COMMENT 'sender domain',
+  `sends` bigint COMMENT 'send events, one per recipient',
+  `messages` bigint COMMENT 'distinct messages sent',
+  `deliveries` bigint COMMENT 'delivery events',
+  `rejects` bigint COMMENT 'reject events',
+  `bounces` bigint COMMENT 'bounce events of every type',
+  `permanent_bounces` bigint COMMENT 'Permanent (hard) bounces',
+  `transient_bounces` bigint COMMENT 'Transient (soft) bounces',
+  `undetermined_bounces` bigint COMMENT 'Undetermined bounces',
+  `complaints` bigint COMMENT 'complaint events',
+  `delivery_delays` bigint COMMENT 'delivery delay events',
+  `opens` bigint COMMENT 'open events',
+  `unique_opens` bigint COMMENT 'distinct messages and recipients opened',
+  `clicks` bigint COMMENT 'click events',
+  `unique_clicks` bigint COMMENT 'distinct messages and recipients clicked',
+  `rendering_failures` bigint COMMENT 'rendering failure events',
+  `rate_basis` bigint COMMENT 'denominator of the rates: sends, or deliveries + bounces when no send events were captured',
+  `bounce_rate` double COMMENT 'permanent_bounces / rate_basis',
+  `complaint_rate` double COMMENT 'complaints / rate_basis',
+  `bounce_status` string COMMENT 'OK, WARNING (>= 5%), AT_RISK (>= 10%) or LOW_VOLUME',
+  `complaint_status` string COMMENT 'OK, WARNING (>= 0.1%), AT_RISK (>= 0.5%) or LOW_VOLUME',
+  `window_days` int COMMENT 'length of the rolling window ending at stat_date',
+  `window_rate_basis` bigint COMMENT 'rate_basis over the window',
+  `window_permanent_bounces` bigint COMMENT 'permanent bounces over the window',
+  `window_complaints` bigint COMMENT 'complaints over the window',
+  `window_bounce_rate` double COMMENT 'window_permanent_bounces / window_rate_basis',
+  `window_complaint_rate` double COMMENT 'window_complaints / window_rate_basis',
+  `window_bounce_status` string COMMENT 'status of window_bounce_rate',
+  `window_complaint_status` string COMMENT 'status of window_complaint_rate'
+)
+COMMENT 'Daily sending stats, bounce and complaint rates per sender domain'
+PARTITIONED BY (
+  `stat_date` date COMMENT 'UTC event date the row counts'
+)
+STORED AS PARQUET
+LOCATION 's3://${DATA_BUCKET}/warehouse/domain_daily_stats/'
+TBLPROPERTIES ('parquet.compression'='SNAPPY');

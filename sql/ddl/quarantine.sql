@@ -1,0 +1,17 @@
+-- Raw capture lines that could not be normalized, with the reason.
+-- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
+-- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
+-- MSCK REPAIR TABLE ses_analytics.quarantine;
+CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`quarantine` (
+  `reason` string COMMENT 'why the line could not be normalized',
+  `source_kind` string COMMENT 'raw folder: notifications, received or unparsed',
+  `source_file` string COMMENT 'raw object the line came from',
+  `raw_line` string COMMENT 'the line as captured'
+)
+COMMENT 'Raw capture lines that could not be normalized, with the reason'
+PARTITIONED BY (
+  `capture_date` date COMMENT 'UTC date the raw line was captured (raw layout dt)'
+)
+STORED AS PARQUET
+LOCATION 's3://${DATA_BUCKET}/warehouse/quarantine/'
+TBLPROPERTIES ('parquet.compression'='SNAPPY');
