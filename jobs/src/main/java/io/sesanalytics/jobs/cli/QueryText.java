@@ -1,6 +1,9 @@
 package io.sesanalytics.jobs.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A query with Athena-style execution parameters: each {@code ?} outside string literals, quoted
@@ -8,6 +11,8 @@ import java.util.List;
  * as Athena does with {@code --execution-parameters}.
  */
 public final class QueryText {
+    private static final Pattern EXAMPLE =
+            Pattern.compile("e\\.g\\. (DATE '[0-9-]+'|'[^']*')");
     private QueryText() {
     }
 
@@ -64,6 +69,23 @@ public final class QueryText {
             i++;
         }
         return query.length();
+    }
+
+    /**
+     * The example value of each parameter that a query file's header names, in order: header lines
+     * such as {@code -- Parameters: 1. first day, e.g. DATE '2026-11-20'.}
+     */
+    public static List<String> exampleParameters(String queryFile) {
+        List<String> values = new ArrayList<>();
+        for (String line : queryFile.split("\n")) {
+            if (line.startsWith("-- Parameters:") || line.matches("--\\s+[0-9]+\\..*")) {
+                Matcher m = EXAMPLE.matcher(line);
+                if (m.find()) {
+                    values.add(m.group(1));
+                }
+            }
+        }
+        return values;
     }
 
     /** The statement without its trailing semicolon, which spark.sql does not take. */

@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueriesOnLocalCatalogTest {
     private static final LocalDate DATE = LocalDate.parse("2026-11-22");
     private static final Path QUERIES = Path.of("..", "sql", "queries");
-    private static final Pattern EXAMPLE = Pattern.compile("e\\.g\\. (DATE '[0-9-]+'|'[^']*')");
     @TempDir
     static Path dir;
     private static SparkSession spark;
@@ -79,26 +76,12 @@ class QueriesOnLocalCatalogTest {
         assertEquals(8, files.size());
         for (String name : files) {
             String text = Files.readString(QUERIES.resolve(name), StandardCharsets.UTF_8);
-            List<String> parameters = examples(text);
+            List<String> parameters = QueryText.exampleParameters(text);
             if (name.equals("why-suppressed.sql")) {
                 parameters = List.of("'" + suppressed.toUpperCase() + "'");
             }
             List<Row> rows = spark.sql(QueryText.bind(QueryText.statement(text), parameters)).collectAsList();
             assertFalse(rows.isEmpty(), name + " answered no rows");
         }
-    }
-
-    /** The example value of each parameter the header names ("1. ..., e.g. DATE '2026-11-22'"). */
-    static List<String> examples(String query) {
-        List<String> values = new ArrayList<>();
-        for (String line : query.split("\n")) {
-            if (line.startsWith("-- Parameters:") || line.matches("--\\s+[0-9]+\\..*")) {
-                Matcher m = EXAMPLE.matcher(line);
-                if (m.find()) {
-                    values.add(m.group(1));
-                }
-            }
-        }
-        return values;
     }
 }
