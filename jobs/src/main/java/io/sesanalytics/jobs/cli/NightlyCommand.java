@@ -1,7 +1,10 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SparkSessions;
+import io.sesanalytics.jobs.common.StepTimings;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
 import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
@@ -41,16 +44,26 @@ public final class NightlyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<LocalDate> days = dates.dates(Clock.systemUTC());
-        SparkSession spark = SparkSessions.forCommandLine("ses-analytics nightly");
+        StepTimings startup = StepTimings.sinceJvmStart();
+        SparkSession spark = startup.time("spark_session", () -> SparkSessions.forCommandLine("ses-analytics nightly"));
+        System.out.println("start-up: " + startup);
         try {
             for (LocalDate date : days) {
-                Nightly.printNormalize(NormalizeJob.run(spark,
-                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays)));
-                Nightly.printAggregate(AggregateJob.run(spark, aggregate.config(locations.warehouse, date)));
-                Nightly.printSuppress(SuppressJob.run(spark, suppress.config(locations.warehouse, date)));
+                StepTimings night = new StepTimings();
+                Nightly.printNormalize(night.time("normalize", () -> NormalizeJob.run(spark,
+                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays))));
+                Nightly.printAggregate(night.time("aggregate",
+                        () -> AggregateJob.run(spark, aggregate.config(locations.warehouse, date))));
+                Nightly.printSuppress(night.time("suppress",
+                        () -> SuppressJob.run(spark, suppress.config(locations.warehouse, date))));
+                RunSummaries.putSection(spark, Locations.normalize(locations.warehouse), date, "timings_ms", night.millis());
+                System.out.println("timings " + date + ": " + night);
             }
             LocalDate last = days.get(days.size() - 1);
-            Nightly.printPublish(PublishJob.run(spark, catalog.config(locations.warehouse, last)));
+            StepTimings publish = new StepTimings();
+            Nightly.printPublish(publish.time("publish", () -> PublishJob.run(spark, catalog.config(locations.warehouse, last))));
+            System.out.println("timings: " + publish);
+            RunSummaries.putSection(spark, Locations.normalize(locations.warehouse), last, "startup_ms", startup.millis());
             Nightly.printWhere(locations.warehouse, last);
             return 0;
         } finally {
