@@ -61,35 +61,51 @@ public final class AggregateJob {
     }
 
     public static AggregateSummary run(SparkSession spark, Config config) {
-        Dataset<Row> events = TableWriter.read(spark, Table.EVENTS, config.warehouse());
-        List<LocalDate> statDates = statDates(events, config.date());
+        Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
+        List<LocalDate> statDates = statDates(allEvents, config.date());
+        // Every table below reads the same few columns of the same dates: read them once.
+        Dataset<Row> events = inReach(allEvents, statDates, config).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, List<String>> alerts = new LinkedHashMap<>();
-        for (StatDimension dimension : StatDimension.values()) {
-            Dataset<Row> stats = dailyStats(spark, events, dimension, statDates, config).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                TableWriter.overwritePartitions(stats, dimension.table(), config.warehouse());
-                rows.put(dimension.table().tableName(), stats.count());
-                alerts.put(dimension.table().tableName(), alerts(stats, dimension, config.date()));
-            } finally {
-                stats.unpersist();
-            }
-        }
-        Dataset<Row> sent = TopTables.sends(events, config.date()).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> received = TopTables.receipts(
-                TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
         try {
+            for (StatDimension dimension : StatDimension.values()) {
+                Dataset<Row> stats = RollingRates.apply(DailyMetrics.counts(events, dimension), dimension, statDates,
+                        config.windowDays(), config.thresholds()).persist(StorageLevel.MEMORY_AND_DISK());
+                try {
+                    TableWriter.overwritePartitions(stats, dimension.table(), config.warehouse());
+                    rows.put(dimension.table().tableName(), stats.count());
+                    alerts.put(dimension.table().tableName(), alerts(stats, dimension, config.date()));
+                } finally {
+                    stats.unpersist();
+                }
+            }
+            Dataset<Row> sent = TopTables.sends(events, config.date());
+            Dataset<Row> received = TopTables.receipts(
+                    TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
             writeTop(sent, received, "source_address", Table.TOP_SENDERS, config, rows);
-            writeTop(sent, received, "source_domain",
-                    Table.TOP_SENDER_DOMAINS, config, rows);
+            writeTop(sent, received, "source_domain", Table.TOP_SENDER_DOMAINS, config, rows);
             writeTop(sent, received, "destination", Table.TOP_DESTINATIONS, config, rows);
         } finally {
-            sent.unpersist();
+            events.unpersist();
         }
         AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
         RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
         LOG.info("aggregated {}: stats for {} event date(s), {}", config.date(), statDates.size(), rows);
         return summary;
+    }
+
+    /**
+     * The columns the stats and rankings read, of the event dates their windows reach: from the first
+     * stat date's rolling window, or the longest ranking window, to the last stat date.
+     */
+    static Dataset<Row> inReach(Dataset<Row> events, List<LocalDate> statDates, Config config) {
+        LocalDate statsFrom = statDates.get(0).minusDays(config.windowDays() - 1L);
+        LocalDate topFrom = config.date().minusDays(TopTables.WINDOWS.get(TopTables.WINDOWS.size() - 1) - 1L);
+        LocalDate first = statsFrom.isBefore(topFrom) ? statsFrom : topFrom;
+        LocalDate last = statDates.get(statDates.size() - 1);
+        return events.filter(col("event_date").geq(lit(first)).and(col("event_date").leq(lit(last))))
+                .select("event_date", "event_type", "bounce_type", "message_id", "recipient", "recipient_domain",
+                        "source_address", "source_domain", "configuration_set");
     }
 
     /**
@@ -106,15 +122,6 @@ public final class AggregateJob {
             dates.add(d);
         }
         return dates;
-    }
-
-    private static Dataset<Row> dailyStats(SparkSession spark, Dataset<Row> events, StatDimension dimension,
-                                           List<LocalDate> statDates, Config config) {
-        LocalDate first = statDates.get(0).minusDays(config.windowDays() - 1L);
-        LocalDate last = statDates.get(statDates.size() - 1);
-        Dataset<Row> inReach = events.filter(col("event_date").geq(lit(first)).and(col("event_date").leq(lit(last))));
-        Dataset<Row> daily = DailyMetrics.counts(inReach, dimension);
-        return RollingRates.apply(daily, dimension, statDates, config.windowDays(), config.thresholds());
     }
 
     private static List<String> alerts(Dataset<Row> stats, StatDimension dimension, LocalDate date) {

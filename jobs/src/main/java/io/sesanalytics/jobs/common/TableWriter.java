@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -21,6 +22,9 @@ import static org.apache.spark.sql.functions.lit;
  * the partitions of the last good run in place.
  */
 public final class TableWriter {
+    /** Tables whose daily partitions hold most of a night's rows. */
+    private static final Set<Table> SPREAD = EnumSet.of(Table.EVENTS, Table.RECEIVED, Table.RECEIVED_DESTINATIONS);
+
     private TableWriter() {
     }
 
@@ -28,7 +32,13 @@ public final class TableWriter {
         List<Column> partitions = table.partitionColumns().stream().map(name -> col(name)).toList();
         List<Column> order = new ArrayList<>(partitions);
         table.sortColumns().forEach(name -> order.add(col(name)));
-        rows.repartition(partitions.toArray(Column[]::new))
+        // Rows of one partition go to one task, so each partition is one file; a day of events is spread
+        // over all tasks by its first sort column instead, so that it is written by every core at once.
+        List<Column> distribution = new ArrayList<>(partitions);
+        if (SPREAD.contains(table)) {
+            distribution.add(col(table.sortColumns().get(0)));
+        }
+        rows.repartition(distribution.toArray(Column[]::new))
                 .sortWithinPartitions(order.toArray(Column[]::new))
                 .write()
                 .mode(SaveMode.Overwrite)

@@ -1,11 +1,11 @@
 package io.sesanalytics.jobs.normalize;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
@@ -35,22 +35,39 @@ public final class Deduplication {
 
     /** Adds {@code outcome} and {@code duplicate_cause} (null unless a duplicate) to parsed lines. */
     public static Dataset<Row> resolve(Dataset<Row> parsedLines) {
+        return resolve(parsedLines, duplicates(parsedLines));
+    }
+
+    /**
+     * The lines that are copies, as {@code duplicate_line_id} and {@code duplicate_cause}: a small share of
+     * the lines. Only the narrow identity columns are shuffled to rank the copies.
+     */
+    public static Dataset<Row> duplicates(Dataset<Row> parsedLines) {
         WindowSpec copies = Window.partitionBy(col("record_key"))
                 .orderBy(col("capture_date"), col("format_rank"), col("source_file"),
                         col("sns_message_id").asc_nulls_last(), col("line_id"));
-        Column quarantined = col("status").equalTo(SesLineParser.QUARANTINE);
-        Column rank = row_number().over(copies);
-        Column winnerSnsId = first(col("sns_message_id")).over(copies);
-        Dataset<Row> ranked = parsedLines
-                .withColumn("copy_rank", when(quarantined, lit(1)).otherwise(rank))
-                .withColumn("winner_sns_message_id", when(quarantined, lit(null)).otherwise(winnerSnsId));
-        return ranked
-                .withColumn("outcome", when(quarantined, lit(QUARANTINED))
-                        .when(col("copy_rank").equalTo(1), lit(WRITTEN))
-                        .otherwise(lit(DUPLICATE)))
-                .withColumn("duplicate_cause", when(col("outcome").notEqual(DUPLICATE), lit(null))
-                        .when(col("sns_message_id").eqNullSafe(col("winner_sns_message_id")), lit(SAME_SNS_MESSAGE))
-                        .otherwise(lit(SAME_SES_EVENT)))
-                .drop("copy_rank", "winner_sns_message_id");
+        return parsedLines
+                .filter(col("status").notEqual(SesLineParser.QUARANTINE))
+                .select(col("line_id"), col("record_key"), col("capture_date"), col("format_rank"),
+                        col("source_file"), col("sns_message_id"))
+                .withColumn("copy_rank", row_number().over(copies))
+                .withColumn("winner_sns_message_id", first(col("sns_message_id")).over(copies))
+                .filter(col("copy_rank").gt(1))
+                .select(col("line_id").as("duplicate_line_id"),
+                        when(col("sns_message_id").eqNullSafe(col("winner_sns_message_id")), lit(SAME_SNS_MESSAGE))
+                                .otherwise(lit(SAME_SES_EVENT)).as("duplicate_cause"));
+    }
+
+    /**
+     * Adds {@code outcome} and {@code duplicate_cause} given the {@link #duplicates} of the same lines. The
+     * duplicates are broadcast, so the wide parsed rows are never shuffled.
+     */
+    public static Dataset<Row> resolve(Dataset<Row> parsedLines, Dataset<Row> duplicates) {
+        return parsedLines
+                .join(broadcast(duplicates), col("line_id").equalTo(col("duplicate_line_id")), "left_outer")
+                .withColumn("outcome", when(col("status").equalTo(SesLineParser.QUARANTINE), lit(QUARANTINED))
+                        .when(col("duplicate_line_id").isNotNull(), lit(DUPLICATE))
+                        .otherwise(lit(WRITTEN)))
+                .drop("duplicate_line_id");
     }
 }

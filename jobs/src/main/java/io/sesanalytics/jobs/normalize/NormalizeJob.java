@@ -59,11 +59,17 @@ public final class NormalizeJob {
     public static NormalizeSummary run(SparkSession spark, Config config) {
         LocalDate from = config.date().minusDays(config.lookbackDays());
         List<LocalDate> lookback = RawCaptures.datesPresent(spark, config.raw(), from, config.date().minusDays(1));
-        Dataset<Row> resolved = Deduplication.resolve(parse(RawCaptures.read(spark, config.raw(), from, config.date())))
-                .filter(col("capture_date").equalTo(lit(config.date())))
+        Dataset<Row> parsed = parse(RawCaptures.read(spark, config.raw(), from, config.date()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> duplicates = Deduplication.duplicates(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, resolved);
+            // Fill the caches first: a broadcast of the duplicates started while the parsed lines are not
+            // cached yet would parse the raw lines a second time, alongside the first.
+            parsed.count();
+            duplicates.count();
+            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
+                    .filter(col("capture_date").equalTo(lit(config.date())));
+            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, NormalizeOutputs.lineOutcomes(resolved));
             if (!summary.balanced()) {
                 throw new IllegalStateException("raw lines are not all accounted for: " + summary);
             }
@@ -79,7 +85,8 @@ public final class NormalizeJob {
                     summary.duplicateLines(), summary.quarantinedLines());
             return summary;
         } finally {
-            resolved.unpersist();
+            duplicates.unpersist();
+            parsed.unpersist();
         }
     }
 

@@ -45,12 +45,12 @@ public record NormalizeSummary(
         return rawLines == eventRecords + receivedRecords + duplicateLines() + quarantinedLines();
     }
 
-    /** Counts the outcomes of the resolved lines of one capture date in a single pass. */
+    /** Counts the outcomes of resolved {@link NormalizeOutputs#lineOutcomes} of one capture date in a single pass. */
     static NormalizeSummary of(LocalDate captureDate, List<LocalDate> lookbackDates, Dataset<Row> resolved) {
         List<Row> groups = resolved
                 .groupBy(col("outcome"), col("status"), coalesce(col("duplicate_cause"), col("reason"), lit("")).as("detail"))
                 .agg(count(lit(1)).as("lines"),
-                        sum(when(col("events").isNotNull(), size(col("events"))).otherwise(0)).as("event_rows"),
+                        sum(col("event_count")).as("event_rows"),
                         sum(when(col("received").isNotNull(), size(col("received.destinations"))).otherwise(0)).as("destinations"))
                 .collectAsList();
         long raw = 0;

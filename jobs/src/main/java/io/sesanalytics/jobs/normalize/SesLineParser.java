@@ -9,6 +9,7 @@ import io.sesanalytics.jobs.common.RowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -46,6 +48,19 @@ public final class SesLineParser {
             "open", "open", "click", "click", "rendering_failure", "failure", "delivery_delay", "deliveryDelay",
             "subscription", "subscription");
 
+    /** Fields no table takes: every header as sent (commonHeaders has those we keep), SNS signature fields. */
+    private static final Set<String> UNREAD_SES_FIELDS = Set.of("headers");
+    private static final Set<String> UNREAD_ENVELOPE_FIELDS = Set.of("headers", "Signature", "SigningCertURL",
+            "SigningCertUrl", "UnsubscribeURL", "UnsubscribeUrl");
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    });
+
     /** A line that cannot become a row; the message is the quarantine reason. */
     static final class Rejected extends Exception {
         Rejected(String reason) {
@@ -63,7 +78,7 @@ public final class SesLineParser {
             if (CaptureKind.UNPARSED.folder().equals(sourceKind)) {
                 throw new Rejected("capture: " + captureReason(line));
             }
-            JsonNode node = readJson(line, "not JSON");
+            JsonNode node = readJson(line, "not JSON", UNREAD_ENVELOPE_FIELDS);
             String snsMessageId = null;
             String topicArn = null;
             JsonNode ses = node;
@@ -77,7 +92,7 @@ public final class SesLineParser {
                 if (message == null || !message.isTextual()) {
                     throw new Rejected("SNS message has no Message string");
                 }
-                ses = readJson(message.asText(), "SNS Message is not JSON");
+                ses = readJson(message.asText(), "SNS Message is not JSON", UNREAD_SES_FIELDS);
             }
             row.set("sns_message_id", snsMessageId);
             if (!ses.isObject()) {
@@ -131,14 +146,14 @@ public final class SesLineParser {
         return node.path("Type").isTextual() && node.path("MessageId").isTextual() && node.path("TopicArn").isTextual();
     }
 
-    private static JsonNode readJson(String text, String reason) throws Rejected {
+    private static JsonNode readJson(String text, String reason, Set<String> unread) throws Rejected {
         try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || node.isMissingNode()) {
+            JsonNode node = JsonTrees.read(text, unread);
+            if (node == null) {
                 throw new Rejected(reason);
             }
             return node;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new Rejected(reason);
         }
     }
@@ -177,7 +192,7 @@ public final class SesLineParser {
             throw new Rejected("no " + field);
         }
         try {
-            return Instant.parse(text);
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
             throw new Rejected("bad timestamp in " + field + ": '" + text + "'");
         }
@@ -210,16 +225,13 @@ public final class SesLineParser {
 
     /** A short stable hash of the given parts, used for record keys and event ids. */
     static String recordKey(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        for (String part : parts) {
+            digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
     static String sortedJoin(List<String> values) {
