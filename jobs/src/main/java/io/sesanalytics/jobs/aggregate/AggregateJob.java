@@ -2,6 +2,7 @@ package io.sesanalytics.jobs.aggregate;
 
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.Storage;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Column;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * The aggregate job for one capture date: the daily stats of every event date that the date's captures
@@ -63,14 +65,19 @@ public final class AggregateJob {
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
         List<LocalDate> statDates = statDates(allEvents, config.date());
-        // Every table below reads the same few columns of the same dates: read them once.
-        Dataset<Row> events = inReach(allEvents, statDates, config).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> events = inReach(allEvents, statDates, config);
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, List<String>> alerts = new LinkedHashMap<>();
+        Dataset<Row> sent = null;
         try {
             for (StatDimension dimension : StatDimension.values()) {
-                Dataset<Row> stats = RollingRates.apply(DailyMetrics.counts(events, dimension), dimension, statDates,
-                        config.windowDays(), config.thresholds()).persist(StorageLevel.MEMORY_AND_DISK());
+                List<LocalDate> stored = storedDates(spark, dimension, statDates, config);
+                Dataset<Row> fresh = DailyMetrics.counts(events.filter(col("event_date").geq(lit(statDates.get(0)))
+                        .or(col("event_date").lt(lit(statDates.get(0))).and(not(col("event_date").isin(stored.toArray()))))),
+                        dimension);
+                Dataset<Row> daily = fresh.unionByName(storedCounts(spark, dimension, stored, config));
+                Dataset<Row> stats = RollingRates.apply(daily, dimension, statDates, config.windowDays(),
+                        config.thresholds()).persist(StorageLevel.MEMORY_AND_DISK());
                 try {
                     TableWriter.overwritePartitions(stats, dimension.table(), config.warehouse());
                     rows.put(dimension.table().tableName(), stats.count());
@@ -79,14 +86,16 @@ public final class AggregateJob {
                     stats.unpersist();
                 }
             }
-            Dataset<Row> sent = TopTables.sends(events, config.date());
+            sent = TopTables.sends(events, config.date()).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> received = TopTables.receipts(
                     TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
             writeTop(sent, received, "source_address", Table.TOP_SENDERS, config, rows);
             writeTop(sent, received, "source_domain", Table.TOP_SENDER_DOMAINS, config, rows);
             writeTop(sent, received, "destination", Table.TOP_DESTINATIONS, config, rows);
         } finally {
-            events.unpersist();
+            if (sent != null) {
+                sent.unpersist();
+            }
         }
         AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
         RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
@@ -95,8 +104,38 @@ public final class AggregateJob {
     }
 
     /**
-     * The columns the stats and rankings read, of the event dates their windows reach: from the first
-     * stat date's rolling window, or the longest ranking window, to the last stat date.
+     * The days before the first stat date that the rolling windows reach and whose stats an earlier run
+     * wrote. Tonight's captures did not touch them, so their stored counts serve, and a night's cost does
+     * not grow with the window; days without stored stats are counted from the events.
+     */
+    static List<LocalDate> storedDates(SparkSession spark, StatDimension dimension, List<LocalDate> statDates,
+                                       Config config) {
+        LocalDate first = statDates.get(0).minusDays(config.windowDays() - 1L);
+        List<LocalDate> stored = new ArrayList<>();
+        for (String path : Storage.glob(spark, Locations.table(config.warehouse(), dimension.table()) + "/stat_date=*")) {
+            LocalDate day = LocalDate.parse(path.substring(path.lastIndexOf('=') + 1));
+            if (!day.isBefore(first) && day.isBefore(statDates.get(0))) {
+                stored.add(day);
+            }
+        }
+        return stored;
+    }
+
+    /** The stored daily counts of those days; checkpointed, as the stats are written back into the same table. */
+    static Dataset<Row> storedCounts(SparkSession spark, StatDimension dimension, List<LocalDate> days, Config config) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(col(dimension.keyColumn()));
+        columns.add(col("stat_date"));
+        DailyMetrics.COUNTS.forEach(c -> columns.add(col(c)));
+        return TableWriter.read(spark, dimension.table(), config.warehouse())
+                .filter(col("stat_date").isin(days.toArray()))
+                .select(columns.toArray(Column[]::new))
+                .localCheckpoint();
+    }
+
+    /**
+     * The columns the stats and rankings read, of the event dates they may count: from the first stat date's
+     * rolling window, or the longest ranking window, to the last stat date. Only the days they count are read.
      */
     static Dataset<Row> inReach(Dataset<Row> events, List<LocalDate> statDates, Config config) {
         LocalDate statsFrom = statDates.get(0).minusDays(config.windowDays() - 1L);

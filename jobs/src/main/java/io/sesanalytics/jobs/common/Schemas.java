@@ -194,6 +194,14 @@ public final class Schemas {
     public static final StructField CAPTURE_DATE =
             field("capture_date", DateType, "UTC date the raw line was captured (raw layout dt)");
 
+    /** The identity of a parsed line, kept for the deduplication of later capture dates. Internal to normalize. */
+    public static final StructType RECORD_KEY = struct(
+            field("record_key", StringType, "identity of the SES event or received message"),
+            field("format_rank", IntegerType, "0 for event publishing and receipts, 1 for identity notifications"),
+            field("source_file", StringType, "raw object"),
+            field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),
+            CAPTURE_DATE);
+
     /** The parser's output: one row per raw line, before deduplication. Internal to the normalize job. */
     public static final StructType PARSED_LINE = struct(
             field("line_id", LongType, "position of the line in this run's input"),

@@ -35,24 +35,32 @@ public final class Deduplication {
 
     /** Adds {@code outcome} and {@code duplicate_cause} (null unless a duplicate) to parsed lines. */
     public static Dataset<Row> resolve(Dataset<Row> parsedLines) {
-        return resolve(parsedLines, duplicates(parsedLines));
+        return resolve(parsedLines, duplicates(parsedLines, null));
     }
 
     /**
      * The lines that are copies, as {@code duplicate_line_id} and {@code duplicate_cause}: a small share of
      * the lines. Only the narrow identity columns are shuffled to rank the copies.
+     *
+     * @param earlierKeys {@link RecordKeys} of lines captured before, which win over these; null for none
      */
-    public static Dataset<Row> duplicates(Dataset<Row> parsedLines) {
+    public static Dataset<Row> duplicates(Dataset<Row> parsedLines, Dataset<Row> earlierKeys) {
         WindowSpec copies = Window.partitionBy(col("record_key"))
                 .orderBy(col("capture_date"), col("format_rank"), col("source_file"),
                         col("sns_message_id").asc_nulls_last(), col("line_id"));
-        return parsedLines
+        Dataset<Row> keys = parsedLines
                 .filter(col("status").notEqual(SesLineParser.QUARANTINE))
                 .select(col("line_id"), col("record_key"), col("capture_date"), col("format_rank"),
-                        col("source_file"), col("sns_message_id"))
+                        col("source_file"), col("sns_message_id"));
+        if (earlierKeys != null) {
+            // Lines of earlier capture dates rank first and are never reported: they were counted then.
+            keys = keys.unionByName(earlierKeys.select(lit(-1L).as("line_id"), col("record_key"), col("capture_date"),
+                    col("format_rank"), col("source_file"), col("sns_message_id")));
+        }
+        return keys
                 .withColumn("copy_rank", row_number().over(copies))
                 .withColumn("winner_sns_message_id", first(col("sns_message_id")).over(copies))
-                .filter(col("copy_rank").gt(1))
+                .filter(col("copy_rank").gt(1).and(col("line_id").geq(0)))
                 .select(col("line_id").as("duplicate_line_id"),
                         when(col("sns_message_id").eqNullSafe(col("winner_sns_message_id")), lit(SAME_SNS_MESSAGE))
                                 .otherwise(lit(SAME_SES_EVENT)).as("duplicate_cause"));

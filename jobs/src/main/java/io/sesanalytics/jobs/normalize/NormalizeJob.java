@@ -59,9 +59,13 @@ public final class NormalizeJob {
     public static NormalizeSummary run(SparkSession spark, Config config) {
         LocalDate from = config.date().minusDays(config.lookbackDays());
         List<LocalDate> lookback = RawCaptures.datesPresent(spark, config.raw(), from, config.date().minusDays(1));
-        Dataset<Row> parsed = parse(RawCaptures.read(spark, config.raw(), from, config.date()))
+        // Earlier dates take part through the keys their runs kept; a date without them (a first run, or
+        // captures added later) is parsed again.
+        List<LocalDate> withKeys = RecordKeys.present(spark, config.warehouse(), lookback);
+        Dataset<Row> parsed = parse(readRaw(spark, config.raw(), config.date(), lookback, withKeys))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> duplicates = Deduplication.duplicates(parsed).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
+        Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // Fill the caches first: a broadcast of the duplicates started while the parsed lines are not
             // cached yet would parse the raw lines a second time, alongside the first.
@@ -78,6 +82,7 @@ public final class NormalizeJob {
             write(spark, config, Table.RECEIVED, received);
             write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
             write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
+            RecordKeys.write(RecordKeys.of(parsed, config.date()), config.warehouse());
             verifyWritten(spark, config, summary);
             RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);
             LOG.info("normalized capture date {}: {} raw lines, {} event rows, {} received, {} duplicates, {} quarantined",
@@ -88,6 +93,18 @@ public final class NormalizeJob {
             duplicates.unpersist();
             parsed.unpersist();
         }
+    }
+
+    /** The raw lines of the date, and of the lookback dates whose keys were not kept. */
+    private static Dataset<Row> readRaw(SparkSession spark, String raw, LocalDate date, List<LocalDate> lookback,
+                                        List<LocalDate> withKeys) {
+        Dataset<Row> lines = RawCaptures.read(spark, raw, date, date);
+        for (LocalDate earlier : lookback) {
+            if (!withKeys.contains(earlier)) {
+                lines = lines.unionByName(RawCaptures.read(spark, raw, earlier, earlier));
+            }
+        }
+        return lines;
     }
 
     private static void write(SparkSession spark, Config config, Table table, Dataset<Row> rows) {

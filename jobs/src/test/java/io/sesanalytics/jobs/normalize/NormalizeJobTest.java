@@ -130,6 +130,16 @@ class NormalizeJobTest {
     }
 
     @Test
+    void earlierCopiesAreFoundTheSameThroughKeptKeysAsThroughTheirRawLines() {
+        // A run whose earlier date was never normalized parses that date's raw lines instead of its keys.
+        String alone = root.resolve("warehouse-alone").toString();
+        NormalizeSummary withoutKeys = NormalizeJob.run(spark, new NormalizeJob.Config(raw, alone, CaptureScenario.DAY, 3));
+        assertEquals(day, withoutKeys);
+        assertEquals(sortedRows(Table.EVENTS).stream().filter(r -> CaptureScenario.DAY.equals(r.getAs("capture_date"))).toList(),
+                TableWriter.read(spark, Table.EVENTS, Locations.normalize(alone)).orderBy("event_id").collectAsList());
+    }
+
+    @Test
     void reRunningADateGivesTheSameRows() {
         List<Row> before = sortedRows(Table.EVENTS);
         List<Row> quarantineBefore = sortedRows(Table.QUARANTINE);

@@ -1,0 +1,68 @@
+package io.sesanalytics.jobs.normalize;
+
+import io.sesanalytics.jobs.common.Schemas;
+import io.sesanalytics.jobs.common.Storage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * The identity of every event and received line of a capture date ({@link Schemas#RECORD_KEY}), kept under
+ * {@code <warehouse>/_normalize/record_keys/capture_date=D/} by the normalize run of D. The runs of the
+ * following dates read these narrow keys to recognise copies captured earlier, instead of parsing the
+ * earlier dates' raw lines again, so a night's cost does not grow with the lookback.
+ */
+public final class RecordKeys {
+    private RecordKeys() {
+    }
+
+    static String location(String warehouse) {
+        return warehouse + "/_normalize/record_keys";
+    }
+
+    static String partition(String warehouse, LocalDate date) {
+        return location(warehouse) + "/capture_date=" + date;
+    }
+
+    /** The identity columns of the non-quarantined parsed lines of one capture date. */
+    static Dataset<Row> of(Dataset<Row> parsedLines, LocalDate captureDate) {
+        return parsedLines
+                .filter(col("status").notEqual(SesLineParser.QUARANTINE).and(col("capture_date").equalTo(lit(captureDate))))
+                .select(col("record_key"), col("format_rank"), col("source_file"), col("sns_message_id"),
+                        col("capture_date"));
+    }
+
+    static void write(Dataset<Row> keys, String warehouse) {
+        keys.sortWithinPartitions("record_key")
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("partitionOverwriteMode", "dynamic")
+                .partitionBy("capture_date")
+                .parquet(location(warehouse));
+    }
+
+    /** The capture dates among the given ones whose keys were written. */
+    static List<LocalDate> present(SparkSession spark, String warehouse, List<LocalDate> dates) {
+        List<LocalDate> present = new ArrayList<>();
+        for (LocalDate date : dates) {
+            if (Storage.exists(spark, partition(warehouse, date))) {
+                present.add(date);
+            }
+        }
+        return present;
+    }
+
+    /** The keys of the given capture dates, all of which must be {@link #present}. */
+    static Dataset<Row> read(SparkSession spark, String warehouse, List<LocalDate> dates) {
+        Dataset<Row> keys = spark.read().schema(Schemas.RECORD_KEY).parquet(location(warehouse));
+        return keys.filter(col("capture_date").isin(dates.toArray()));
+    }
+}
