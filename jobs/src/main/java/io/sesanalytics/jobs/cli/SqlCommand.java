@@ -1,7 +1,7 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.common.SparkSessions;
-import io.sesanalytics.jobs.common.WarehouseViews;
+import io.sesanalytics.jobs.common.QueryResults;
 import io.sesanalytics.jobs.publish.AthenaDdl;
 import io.sesanalytics.jobs.publish.LocalCatalog;
 import org.apache.commons.csv.CSVFormat;
@@ -48,7 +48,7 @@ public final class SqlCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics sql");
         try {
             LocalCatalog.register(spark, warehouse, database);
-            print(WarehouseViews.asText(spark.sql(QueryText.bind(QueryText.statement(queryText()), parameters))), System.out);
+            print(QueryResults.asText(spark.sql(QueryText.bind(QueryText.statement(queryText()), parameters))), System.out);
             return 0;
         } finally {
             spark.stop();
@@ -62,7 +62,7 @@ public final class SqlCommand implements Callable<Integer> {
         return file == null ? query : Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    static void print(WarehouseViews.TextResult result, PrintStream out) throws IOException {
+    static void print(QueryResults.TextResult result, PrintStream out) throws IOException {
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get().print(writer)) {
             csv.printRecord(result.header());

@@ -1,7 +1,7 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.SparkTestSession;
-import io.sesanalytics.jobs.common.WarehouseViews;
+import io.sesanalytics.jobs.common.QueryResults;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class SqlCommandTest {
     @Test
     void resultsPrintAsCsvWithAHeaderNestedValuesAsJson() throws Exception {
         SparkSession spark = SparkTestSession.get();
-        WarehouseViews.TextResult result = WarehouseViews.asText(spark.sql(
+        QueryResults.TextResult result = QueryResults.asText(spark.sql(
                 "SELECT 'a,b' AS text, CAST(NULL AS STRING) AS missing, array('x', 'y') AS list, "
                         + "map('k', array('v')) AS tags, DATE'2026-11-24' AS day, 3L AS n"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

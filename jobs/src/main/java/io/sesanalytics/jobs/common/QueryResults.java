@@ -17,8 +17,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_json;
 
 /** Renders query results as text. */
-public final class WarehouseViews {
-    private WarehouseViews() {
+public final class QueryResults {
+    private QueryResults() {
     }
 
     /** A result with every value as text: nested values as JSON, nulls as empty strings. */
@@ -27,7 +27,7 @@ public final class WarehouseViews {
 
     public static TextResult asText(Dataset<Row> result) {
         StructType schema = result.schema();
-        Column[] asStrings = Arrays.stream(schema.fields()).map(WarehouseViews::asString).toArray(Column[]::new);
+        Column[] asStrings = Arrays.stream(schema.fields()).map(QueryResults::asString).toArray(Column[]::new);
         List<List<String>> rows = new ArrayList<>();
         for (Row row : result.select(asStrings).collectAsList()) {
             List<String> values = new ArrayList<>(row.size());
