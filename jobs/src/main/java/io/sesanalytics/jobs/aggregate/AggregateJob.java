@@ -72,8 +72,7 @@ public final class AggregateJob {
         try {
             for (StatDimension dimension : StatDimension.values()) {
                 List<LocalDate> stored = storedDates(spark, dimension, statDates, config);
-                Dataset<Row> fresh = DailyMetrics.counts(events.filter(col("event_date").geq(lit(statDates.get(0)))
-                        .or(col("event_date").lt(lit(statDates.get(0))).and(not(col("event_date").isin(stored.toArray()))))),
+                Dataset<Row> fresh = DailyMetrics.counts(events.filter(not(col("event_date").isin(stored.toArray()))),
                         dimension);
                 Dataset<Row> daily = fresh.unionByName(storedCounts(spark, dimension, stored, config));
                 Dataset<Row> stats = RollingRates.apply(daily, dimension, statDates, config.windowDays(),

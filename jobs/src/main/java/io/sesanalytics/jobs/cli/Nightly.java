@@ -2,19 +2,36 @@ package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
 import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionExports;
+import org.apache.spark.sql.SparkSession;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /** Prints run results for a person at a terminal. */
 final class Nightly {
     private Nightly() {
+    }
+
+    /** Runs one step for each date of the options, oldest first, in one SparkSession. */
+    static int eachDate(String command, DateOptions dates, BiConsumer<SparkSession, LocalDate> step) {
+        SparkSession spark = SparkSessions.forCommandLine("ses-analytics " + command);
+        try {
+            for (LocalDate date : dates.dates(Clock.systemUTC())) {
+                step.accept(spark, date);
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
     }
 
     static void printNormalize(NormalizeSummary s) {

@@ -1,14 +1,10 @@
 package io.sesanalytics.jobs.cli;
 
-import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** Normalizes raw captures into the events, received, received_destinations and quarantine tables. */
@@ -27,15 +23,8 @@ public final class NormalizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSessions.forCommandLine("ses-analytics normalize");
-        try {
-            for (LocalDate date : dates.dates(Clock.systemUTC())) {
+        return Nightly.eachDate("normalize", dates, (spark, date) ->
                 Nightly.printNormalize(NormalizeJob.run(spark,
-                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays)));
-            }
-            return 0;
-        } finally {
-            spark.stop();
-        }
+                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays))));
     }
 }

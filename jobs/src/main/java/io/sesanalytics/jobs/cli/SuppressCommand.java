@@ -1,13 +1,9 @@
 package io.sesanalytics.jobs.cli;
 
-import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.suppress.SuppressJob;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** The suppression list and its exports from the normalized events. */
@@ -25,14 +21,7 @@ public final class SuppressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSessions.forCommandLine("ses-analytics suppress");
-        try {
-            for (LocalDate date : dates.dates(Clock.systemUTC())) {
-                Nightly.printSuppress(SuppressJob.run(spark, options.config(locations.warehouse, date)));
-            }
-            return 0;
-        } finally {
-            spark.stop();
-        }
+        return Nightly.eachDate("suppress", dates, (spark, date) ->
+                Nightly.printSuppress(SuppressJob.run(spark, options.config(locations.warehouse, date))));
     }
 }

@@ -48,14 +48,10 @@ public final class Deduplication {
         WindowSpec copies = Window.partitionBy(col("record_key"))
                 .orderBy(col("capture_date"), col("format_rank"), col("source_file"),
                         col("sns_message_id").asc_nulls_last(), col("line_id"));
-        Dataset<Row> keys = parsedLines
-                .filter(col("status").notEqual(SesLineParser.QUARANTINE))
-                .select(col("line_id"), col("record_key"), col("capture_date"), col("format_rank"),
-                        col("source_file"), col("sns_message_id"));
+        Dataset<Row> keys = identities(parsedLines);
         if (earlierKeys != null) {
             // Lines of earlier capture dates rank first and are never reported: they were counted then.
-            keys = keys.unionByName(earlierKeys.select(lit(-1L).as("line_id"), col("record_key"), col("capture_date"),
-                    col("format_rank"), col("source_file"), col("sns_message_id")));
+            keys = keys.unionByName(earlierKeys.withColumn("line_id", lit(-1L)));
         }
         return keys
                 .withColumn("copy_rank", row_number().over(copies))
@@ -64,6 +60,17 @@ public final class Deduplication {
                 .select(col("line_id").as("duplicate_line_id"),
                         when(col("sns_message_id").eqNullSafe(col("winner_sns_message_id")), lit(SAME_SNS_MESSAGE))
                                 .otherwise(lit(SAME_SES_EVENT)).as("duplicate_cause"));
+    }
+
+    /**
+     * What ranks the copies of the lines that are not quarantined: {@code line_id} and the columns of
+     * {@link io.sesanalytics.jobs.common.Schemas#RECORD_KEY}.
+     */
+    static Dataset<Row> identities(Dataset<Row> parsedLines) {
+        return parsedLines
+                .filter(col("status").notEqual(SesLineParser.QUARANTINE))
+                .select(col("line_id"), col("record_key"), col("format_rank"), col("source_file"),
+                        col("sns_message_id"), col("capture_date"));
     }
 
     /**

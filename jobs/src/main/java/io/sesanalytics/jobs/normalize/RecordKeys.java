@@ -32,12 +32,11 @@ public final class RecordKeys {
         return location(warehouse) + "/capture_date=" + date;
     }
 
-    /** The identity columns of the non-quarantined parsed lines of one capture date. */
+    /** The keys of the non-quarantined parsed lines of one capture date. */
     static Dataset<Row> of(Dataset<Row> parsedLines, LocalDate captureDate) {
-        return parsedLines
-                .filter(col("status").notEqual(SesLineParser.QUARANTINE).and(col("capture_date").equalTo(lit(captureDate))))
-                .select(col("record_key"), col("format_rank"), col("source_file"), col("sns_message_id"),
-                        col("capture_date"));
+        return Deduplication.identities(parsedLines)
+                .filter(col("capture_date").equalTo(lit(captureDate)))
+                .drop("line_id");
     }
 
     static void write(Dataset<Row> keys, String warehouse) {
