@@ -1,0 +1,35 @@
+package io.sesanalytics.jobs.normalize;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TimestampsTest {
+    @Test
+    void theFixedSesFormatReadsAsInstantParseReadsIt() {
+        for (String text : new String[] {"2026-11-20T00:44:39.350Z", "1970-01-01T00:00:00.000Z",
+                "2024-02-29T23:59:59.999Z", "2026-12-31T12:00:00.001Z"}) {
+            assertEquals(Instant.parse(text), Timestamps.parse(text), text);
+        }
+    }
+
+    @Test
+    void otherFormsAreLeftToInstantParseIncludingTheEndOfDayItTakes() {
+        for (String text : new String[] {"2026-11-20T00:44:39Z", "2026-11-20T00:44:39.350123Z", "2026-11-20T00:44:39.3Z",
+                "2026-11-20T24:00:00.000Z"}) {
+            assertEquals(Instant.parse(text), Timestamps.parse(text), text);
+        }
+    }
+
+    @Test
+    void impossibleDatesAndGarbageAreRefused() {
+        for (String text : new String[] {"2026-02-30T10:00:00.000Z", "2026-13-01T10:00:00.000Z",
+                "2026-1x-20T10:00:00.000Z", "yesterday"}) {
+            assertThrows(DateTimeException.class, () -> Timestamps.parse(text), text);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.sesanalytics.jobs.suppress;
+
+import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RowBuilder;
+import io.sesanalytics.jobs.common.Schemas;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exports of addresses that need care: one SES cannot import, and lists longer than one import file. */
+class SuppressionExportsTest {
+    private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+
+    private static Dataset<Row> suppressed(List<String> addresses) {
+        List<Row> rows = new ArrayList<>();
+        for (String address : addresses) {
+            rows.add(new RowBuilder(Schemas.SUPPRESSION).set("address", address).set("status", SuppressionRules.SUPPRESSED)
+                    .set("reason", SuppressionRules.BOUNCE).set("suppression_trigger", SuppressionRules.PERMANENT_BOUNCE)
+                    .set("recent_transient_bounces", List.of()).set("sending_domains", List.of("example.com"))
+                    .set("state_date", DAY).build());
+        }
+        return SparkTestSession.get().createDataFrame(rows, Schemas.SUPPRESSION);
+    }
+
+    private static Dataset<Row> noChanges() {
+        return SparkTestSession.get().createDataFrame(List.of(), Schemas.SUPPRESSION_CHANGE);
+    }
+
+    @Test
+    void anAddressThatNeedsQuotingStaysInTheFullExportOnly(@TempDir Path dir) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = Locations.normalize(dir.toString());
+
+        Map<String, Long> written = SuppressionExports.write(spark,
+                suppressed(List.of("\"a,b\"@example.org", "plain@example.org")), noChanges(), warehouse, DAY);
+
+        Path folder = dir.resolve("exports/suppression/dt=" + DAY);
+        assertEquals(List.of("plain@example.org,BOUNCE"), Files.readAllLines(folder.resolve("ses-import.csv")));
+        List<String> full = Files.readAllLines(folder.resolve("suppression.csv"));
+        assertEquals(3, full.size());
+        assertTrue(full.get(1).startsWith("\"\"\"a,b\"\"@example.org\",BOUNCE,"), full.get(1));
+        assertEquals(2L, written.get("suppression.csv"));
+        assertEquals(1L, written.get("ses-import.csv"));
+    }
+
+    @Test
+    void aLongListContinuesInMoreImportFilesAndAShorterReRunLeavesNoneBehind(@TempDir Path dir) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = Locations.normalize(dir.toString());
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i <= SuppressionExports.SES_IMPORT_MAX_ADDRESSES; i++) {
+            many.add(String.format("user%06d@example.org", i));
+        }
+        Path folder = dir.resolve("exports/suppression/dt=" + DAY);
+
+        Map<String, Long> first = SuppressionExports.write(spark, suppressed(many), noChanges(), warehouse, DAY);
+
+        assertEquals(100_000L, first.get("ses-import.csv"));
+        assertEquals(1L, first.get("ses-import-2.csv"));
+        assertEquals(100_000, Files.readAllLines(folder.resolve("ses-import.csv")).size());
+        assertEquals(List.of("user100000@example.org,BOUNCE"), Files.readAllLines(folder.resolve("ses-import-2.csv")));
+
+        SuppressionExports.write(spark, suppressed(many.subList(0, 2)), noChanges(), warehouse, DAY);
+
+        assertEquals(2, Files.readAllLines(folder.resolve("ses-import.csv")).size());
+        assertFalse(Files.exists(folder.resolve("ses-import-2.csv")));
+    }
+}
