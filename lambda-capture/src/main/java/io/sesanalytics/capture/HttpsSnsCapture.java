@@ -1,17 +1,17 @@
 package io.sesanalytics.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,35 +27,31 @@ final class HttpsSnsCapture {
     private final SubscriptionConfirmer confirmer;
     private final NotificationClassifier classifier;
     private final CaptureWriter writer;
-    private final ObjectMapper mapper;
 
     HttpsSnsCapture(Set<String> allowedTopicArns, SnsSignatureVerifier verifier, SubscriptionConfirmer confirmer,
-                    NotificationClassifier classifier, CaptureWriter writer, ObjectMapper mapper) {
+                    NotificationClassifier classifier, CaptureWriter writer) {
         this.allowedTopicArns = allowedTopicArns;
         this.verifier = verifier;
         this.confirmer = confirmer;
         this.classifier = classifier;
         this.writer = writer;
-        this.mapper = mapper;
     }
 
-    JsonNode handle(JsonNode request, String requestId, Instant now) {
-        String method = request.path("requestContext").path("http").path("method")
-                .asText(request.path("httpMethod").asText(""));
-        if (!"POST".equalsIgnoreCase(method)) {
+    Map<String, Object> handle(Map<String, Object> request, String requestId, Instant now) {
+        if (!"POST".equalsIgnoreCase(method(request))) {
             return refuse(405, "only POST is accepted", "-", "-");
         }
-        JsonNode message;
+        Map<String, Object> message;
         try {
-            message = mapper.readTree(body(request));
+            message = JsonTree.object(JsonTree.parse(body(request)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return refuse(400, "body is not JSON", "-", "-");
         }
         if (message == null || !NotificationClassifier.isSnsMessage(message)) {
             return refuse(400, "body is not an SNS message", "-", "-");
         }
-        String messageId = message.path("MessageId").asText();
-        String topicArn = message.path("TopicArn").asText();
+        String messageId = (String) message.get("MessageId");
+        String topicArn = (String) message.get("TopicArn");
         if (!allowedTopicArns.contains(topicArn)) {
             return refuse(403, "topic is not allowed", messageId, topicArn);
         }
@@ -64,7 +60,7 @@ final class HttpsSnsCapture {
         } catch (SnsVerificationException e) {
             return refuse(403, e.getMessage(), messageId, topicArn);
         }
-        return switch (message.path("Type").asText()) {
+        return switch ((String) message.get("Type")) {
             case "SubscriptionConfirmation" -> confirm(message, messageId, topicArn);
             case "UnsubscribeConfirmation" -> {
                 LOG.info("unsubscribed from {} (message {})", topicArn, messageId);
@@ -74,9 +70,9 @@ final class HttpsSnsCapture {
         };
     }
 
-    private JsonNode confirm(JsonNode message, String messageId, String topicArn) {
+    private Map<String, Object> confirm(Map<String, Object> message, String messageId, String topicArn) {
         try {
-            confirmer.confirm(message.path("SubscribeURL").asText());
+            confirmer.confirm(JsonTree.text(message, "SubscribeURL"));
         } catch (SnsVerificationException e) {
             return refuse(403, e.getMessage(), messageId, topicArn);
         } catch (IOException e) {
@@ -87,30 +83,50 @@ final class HttpsSnsCapture {
         return answer(200, "subscription confirmed");
     }
 
-    private JsonNode store(JsonNode message, String messageId, String requestId, Instant now) {
+    private Map<String, Object> store(Map<String, Object> message, String messageId, String requestId, Instant now) {
         CapturedLine line = classifier.fromSnsMessage(message, "https", messageId, now);
         CaptureWriter.WriteResult result = writer.write(List.of(line), requestId, now);
         // A 5xx makes SNS retry the delivery under its delivery policy.
         return result.allStored() ? answer(200, "stored") : answer(500, "not stored, retry");
     }
 
-    private JsonNode refuse(int status, String reason, String messageId, String topicArn) {
+    private Map<String, Object> refuse(int status, String reason, String messageId, String topicArn) {
         LOG.warn("refused HTTPS post: {} (status {}, message {}, topic {})", reason, status, messageId, topicArn);
         return answer(status, reason);
     }
 
-    private JsonNode answer(int status, String text) {
-        ObjectNode response = mapper.createObjectNode();
+    private static Map<String, Object> answer(int status, String text) {
+        Map<String, Object> response = new LinkedHashMap<>();
         response.put("statusCode", status);
-        response.putObject("headers").put("content-type", "text/plain; charset=utf-8");
+        response.put("headers", Map.of("content-type", "text/plain; charset=utf-8"));
         response.put("body", text);
         return response;
     }
 
-    private static String body(JsonNode request) {
-        String body = request.path("body").asText("");
-        return request.path("isBase64Encoded").asBoolean(false)
+    /** A function URL names the method in requestContext.http, an API Gateway REST API in httpMethod. */
+    private static String method(Map<String, Object> request) {
+        Object method = JsonTree.member(request, "requestContext", "http", "method");
+        return method != null ? JsonTree.text(method) : JsonTree.text(request, "httpMethod", "");
+    }
+
+    private static String body(Map<String, Object> request) {
+        String body = JsonTree.text(request, "body", "");
+        return isBase64Encoded(request.get("isBase64Encoded"))
                 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
                 : body;
+    }
+
+    /** True for the boolean true, the text "true" and whole numbers other than 0. */
+    private static boolean isBase64Encoded(Object flag) {
+        if (flag instanceof Boolean bool) {
+            return bool;
+        }
+        if (flag instanceof String text) {
+            return text.trim().equals("true");
+        }
+        if (flag instanceof Integer || flag instanceof Long) {
+            return ((Number) flag).longValue() != 0;
+        }
+        return flag instanceof BigInteger number && number.signum() != 0;
     }
 }

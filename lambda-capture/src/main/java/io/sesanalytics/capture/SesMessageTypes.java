@@ -1,7 +1,6 @@
 package io.sesanalytics.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import java.util.Map;
 import java.util.Set;
 
 /** The SES message vocabularies of both notification formats, and which capture folder each belongs to. */
@@ -23,22 +22,20 @@ public final class SesMessageTypes {
     /**
      * Decides the folder of an SES JSON object.
      *
-     * @return the kind, or the reason why the object is not an SES message this project knows
+     * @param message a parsed JSON object (see {@link JsonTree}), or null for any other JSON value
+     * @return the kind, or the reason why the message is not an SES message this project knows
      */
-    public static Classification classify(JsonNode ses) {
-        if (ses == null || !ses.isObject()) {
+    public static Classification classify(Map<String, Object> message) {
+        if (message == null) {
             return Classification.rejected("SES message is not a JSON object");
         }
-        JsonNode eventType = ses.get("eventType");
-        JsonNode notificationType = ses.get("notificationType");
         CaptureKind kind;
-        if (eventType != null && eventType.isTextual()) {
-            if (!EVENT_TYPES.contains(eventType.asText())) {
-                return Classification.rejected("unknown eventType '" + eventType.asText() + "'");
+        if (message.get("eventType") instanceof String eventType) {
+            if (!EVENT_TYPES.contains(eventType)) {
+                return Classification.rejected("unknown eventType '" + eventType + "'");
             }
             kind = CaptureKind.NOTIFICATIONS;
-        } else if (notificationType != null && notificationType.isTextual()) {
-            String type = notificationType.asText();
+        } else if (message.get("notificationType") instanceof String type) {
             if (RECEIVED.equals(type)) {
                 kind = CaptureKind.RECEIVED;
             } else if (NOTIFICATION_TYPES.contains(type)) {
@@ -49,7 +46,7 @@ public final class SesMessageTypes {
         } else {
             return Classification.rejected("neither eventType nor notificationType is present");
         }
-        if (!ses.path("mail").isObject()) {
+        if (!(message.get("mail") instanceof Map<?, ?>)) {
             return Classification.rejected("no mail object");
         }
         return Classification.accepted(kind);

@@ -1,11 +1,9 @@
 package io.sesanalytics.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SNS-triggered invocations ({@code Records[].Sns}). SNS invokes asynchronously, so a failed write is
@@ -14,27 +12,25 @@ import java.util.List;
 final class SnsEventCapture {
     private final NotificationClassifier classifier;
     private final CaptureWriter writer;
-    private final ObjectMapper mapper;
 
-    SnsEventCapture(NotificationClassifier classifier, CaptureWriter writer, ObjectMapper mapper) {
+    SnsEventCapture(NotificationClassifier classifier, CaptureWriter writer) {
         this.classifier = classifier;
         this.writer = writer;
-        this.mapper = mapper;
     }
 
-    JsonNode handle(JsonNode records, String requestId, Instant now) {
+    Map<String, Object> handle(List<Object> records, String requestId, Instant now) {
         List<CapturedLine> lines = new ArrayList<>();
-        for (JsonNode record : records) {
-            JsonNode sns = record.path("Sns");
-            String sourceId = sns.path("MessageId").asText("");
-            lines.add(sns.isObject()
+        for (Object record : records) {
+            Map<String, Object> sns = JsonTree.object(JsonTree.member(record, "Sns"));
+            String sourceId = JsonTree.text(sns, "MessageId", "");
+            lines.add(sns != null
                     ? classifier.fromSnsMessage(sns, "sns", sourceId, now)
-                    : classifier.unparsed("SNS record has no Sns object", record.toString(), "sns", sourceId, now));
+                    : classifier.unparsed("SNS record has no Sns object", JsonTree.write(record), "sns", sourceId, now));
         }
         CaptureWriter.WriteResult result = writer.write(lines, requestId, now);
         if (!result.allStored()) {
             throw new CaptureFailedException(result.failedSourceIds().size() + " SNS message(s) could not be stored");
         }
-        return mapper.createObjectNode().put("stored", lines.size());
+        return Map.of("stored", lines.size());
     }
 }

@@ -1,7 +1,5 @@
 package io.sesanalytics.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks the signature of an SNS message posted to an HTTPS endpoint, as SNS documents it:
@@ -28,13 +27,13 @@ public final class SnsSignatureVerifier {
     }
 
     /** Returns normally when the message is authentic; throws with the reason otherwise. */
-    public void verify(JsonNode message) throws SnsVerificationException {
+    public void verify(Map<String, Object> message) throws SnsVerificationException {
         String type = requiredText(message, "Type");
-        String algorithm = switch (message.path("SignatureVersion").asText()) {
+        String version = JsonTree.text(message, "SignatureVersion");
+        String algorithm = switch (version) {
             case "1" -> "SHA1withRSA";
             case "2" -> "SHA256withRSA";
-            default -> throw new SnsVerificationException(
-                    "unsupported SignatureVersion '" + message.path("SignatureVersion").asText() + "'");
+            default -> throw new SnsVerificationException("unsupported SignatureVersion '" + version + "'");
         };
         byte[] signature;
         try {
@@ -61,7 +60,7 @@ public final class SnsSignatureVerifier {
         }
     }
 
-    static String stringToSign(JsonNode message, String type) throws SnsVerificationException {
+    static String stringToSign(Map<String, Object> message, String type) throws SnsVerificationException {
         List<String> fields = switch (type) {
             case "Notification" -> NOTIFICATION_FIELDS;
             case "SubscriptionConfirmation", "UnsubscribeConfirmation" -> SUBSCRIPTION_FIELDS;
@@ -69,23 +68,22 @@ public final class SnsSignatureVerifier {
         };
         StringBuilder text = new StringBuilder();
         for (String field : fields) {
-            JsonNode value = message.get(field);
-            if (value == null || value.isNull()) {
+            Object value = message.get(field);
+            if (value == null) {
                 if ("Subject".equals(field)) {
                     continue;
                 }
                 throw new SnsVerificationException("signed field " + field + " is missing");
             }
-            text.append(field).append('\n').append(value.asText()).append('\n');
+            text.append(field).append('\n').append(JsonTree.text(value)).append('\n');
         }
         return text.toString();
     }
 
-    private static String requiredText(JsonNode message, String field) throws SnsVerificationException {
-        JsonNode value = message.get(field);
-        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+    private static String requiredText(Map<String, Object> message, String field) throws SnsVerificationException {
+        if (!(message.get(field) instanceof String value) || value.isEmpty()) {
             throw new SnsVerificationException(field + " is missing");
         }
-        return value.asText();
+        return value;
     }
 }

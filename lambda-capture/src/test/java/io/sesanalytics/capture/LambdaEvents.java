@@ -1,6 +1,10 @@
 package io.sesanalytics.capture;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,6 +21,10 @@ import java.util.UUID;
  * SNS events, SQS events and Lambda function URL requests.
  */
 public final class LambdaEvents {
+    /** Reads decimals exactly, as the handler keeps them. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:ses-notifications";
     public static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:ses-notifications";
 
@@ -41,7 +50,7 @@ public final class LambdaEvents {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + fixture);
             }
-            return CaptureHandler.MAPPER.writeValueAsString(CaptureHandler.MAPPER.readTree(in));
+            return MAPPER.writeValueAsString(MAPPER.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +58,7 @@ public final class LambdaEvents {
 
     /** An SNS message as SNS posts it over HTTPS or delivers it to SQS (SigningCertURL spelling). */
     public static ObjectNode snsMessage(String message, String messageId) {
-        ObjectNode sns = CaptureHandler.MAPPER.createObjectNode();
+        ObjectNode sns = MAPPER.createObjectNode();
         sns.put("Type", "Notification");
         sns.put("MessageId", messageId);
         sns.put("TopicArn", TOPIC_ARN);
@@ -64,7 +73,7 @@ public final class LambdaEvents {
 
     /** An SNS-triggered invocation ({@code Records[].Sns}); Lambda spells the URLs SigningCertUrl and UnsubscribeUrl. */
     public static byte[] snsEvent(List<String> messages) {
-        ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
+        ObjectNode event = MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (String message : messages) {
             ObjectNode record = records.addObject();
@@ -89,7 +98,7 @@ public final class LambdaEvents {
 
     /** An SQS-triggered invocation whose record bodies are the given texts, with message ids m0, m1, ... */
     public static byte[] sqsEvent(List<String> bodies) {
-        ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
+        ObjectNode event = MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (int i = 0; i < bodies.size(); i++) {
             ObjectNode record = records.addObject();
@@ -112,7 +121,7 @@ public final class LambdaEvents {
 
     /** A Lambda function URL request (payload format 2.0) posting the given body. */
     public static byte[] functionUrlPost(String body, boolean base64) {
-        ObjectNode event = CaptureHandler.MAPPER.createObjectNode();
+        ObjectNode event = MAPPER.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", "$default");
         event.put("rawPath", "/");
@@ -140,15 +149,24 @@ public final class LambdaEvents {
 
     public static JsonNode json(String text) {
         try {
-            return CaptureHandler.MAPPER.readTree(text);
+            return MAPPER.readTree(text);
         } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON text as the handler reads it; null for JSON that is not an object. */
+    public static Map<String, Object> tree(String text) {
+        try {
+            return JsonTree.object(JsonTree.parse(text));
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static byte[] bytes(JsonNode node) {
         try {
-            return CaptureHandler.MAPPER.writeValueAsBytes(node);
+            return MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

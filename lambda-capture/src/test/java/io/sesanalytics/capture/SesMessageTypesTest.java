@@ -19,7 +19,7 @@ class SesMessageTypesTest {
     @ParameterizedTest
     @MethodSource("sendingFixtures")
     void everySendingEventOfBothFormatsIsANotification(String fixture) {
-        SesMessageTypes.Classification classification = SesMessageTypes.classify(LambdaEvents.json(LambdaEvents.ses(fixture)));
+        SesMessageTypes.Classification classification = SesMessageTypes.classify(LambdaEvents.tree(LambdaEvents.ses(fixture)));
         assertEquals(CaptureKind.NOTIFICATIONS, classification.kind(), classification.rejection());
     }
 
@@ -37,15 +37,15 @@ class SesMessageTypesTest {
     @ParameterizedTest
     @MethodSource("io.sesanalytics.capture.LambdaEvents#receivedFixtures")
     void receiptNotificationsAreReceived(String fixture) {
-        assertEquals(CaptureKind.RECEIVED, SesMessageTypes.classify(LambdaEvents.json(LambdaEvents.ses(fixture))).kind());
+        assertEquals(CaptureKind.RECEIVED, SesMessageTypes.classify(LambdaEvents.tree(LambdaEvents.ses(fixture))).kind());
     }
 
     @Test
     void unknownShapesAreRejectedWithAReason() {
-        assertEquals("SES message is not a JSON object", SesMessageTypes.classify(LambdaEvents.json("[1]")).rejection());
+        assertEquals("SES message is not a JSON object", SesMessageTypes.classify(LambdaEvents.tree("[1]")).rejection());
         assertEquals("neither eventType nor notificationType is present",
-                SesMessageTypes.classify(LambdaEvents.json("{\"mail\":{}}")).rejection());
+                SesMessageTypes.classify(LambdaEvents.tree("{\"mail\":{}}")).rejection());
         assertEquals("unknown eventType 'send'",
-                SesMessageTypes.classify(LambdaEvents.json("{\"eventType\":\"send\",\"mail\":{}}")).rejection());
+                SesMessageTypes.classify(LambdaEvents.tree("{\"eventType\":\"send\",\"mail\":{}}")).rejection());
     }
 }

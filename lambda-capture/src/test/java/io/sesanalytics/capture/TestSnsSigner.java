@@ -89,7 +89,7 @@ final class TestSnsSigner implements AutoCloseable {
         message.put("SigningCertURL", certificateUrl());
         Signature signer = Signature.getInstance(signatureVersion == 1 ? "SHA1withRSA" : "SHA256withRSA");
         signer.initSign(keys.getPrivate());
-        signer.update(SnsSignatureVerifier.stringToSign(message, message.path("Type").asText())
+        signer.update(SnsSignatureVerifier.stringToSign(LambdaEvents.tree(message.toString()), message.path("Type").asText())
                 .getBytes(StandardCharsets.UTF_8));
         message.put("Signature", Base64.getEncoder().encodeToString(signer.sign()));
         return message;

@@ -1,9 +1,9 @@
 package io.sesanalytics.jobs.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sesanalytics.capture.CaptureConfig;
 import io.sesanalytics.capture.CaptureHandler;
 import io.sesanalytics.capture.DirectoryCaptureStore;
+import io.sesanalytics.capture.JsonTree;
 import io.sesanalytics.capture.SnsUrlPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -52,8 +53,8 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         for (Path file : files) {
             String requestId = file.getFileName().toString().replaceFirst("\\.json$", "");
-            JsonNode response = handler.handle(Files.readAllBytes(file), requestId);
-            System.out.println(file.getFileName() + " -> " + response);
+            Map<String, Object> response = handler.handle(Files.readAllBytes(file), requestId);
+            System.out.println(file.getFileName() + " -> " + JsonTree.write(response));
         }
         System.out.println("captured " + files.size() + " invocation(s) into " + raw.toAbsolutePath());
         return 0;

@@ -3,7 +3,6 @@ package io.sesanalytics.jobs.generate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import io.sesanalytics.capture.CaptureHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
 
 /** Single-line JSON, timestamps and identifiers in the spellings SES and SNS use. */
 final class JsonText {
-    private static final JsonFactory FACTORY = CaptureHandler.MAPPER.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final char[] ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

@@ -1,10 +1,11 @@
 package io.sesanalytics.jobs.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sesanalytics.capture.CaptureHandler;
 import io.sesanalytics.capture.CaptureKind;
 import io.sesanalytics.capture.CapturedLine;
 import io.sesanalytics.capture.NotificationClassifier;
@@ -19,11 +20,14 @@ import java.util.SplittableRandom;
  * something had bypassed the Lambda) and the Lambda's own {@code unparsed/} lines.
  */
 final class OddLines {
-    private static final ObjectMapper MAPPER = CaptureHandler.MAPPER;
+    /** Decimals read exactly, so that a rewritten line keeps its numbers. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     private static final String[] UNKNOWN_EVENT_TYPES = {"Unsubscribe", "Opened", "send"};
 
     private final SesEventFactory factory;
-    private final NotificationClassifier classifier = new NotificationClassifier(MAPPER);
+    private final NotificationClassifier classifier = new NotificationClassifier();
 
     OddLines(SesEventFactory factory) {
         this.factory = factory;
