@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The Lambda entry point for all three inputs: SNS events, SQS batches and HTTPS posts of SNS
@@ -39,7 +40,7 @@ public final class CaptureHandler implements RequestStreamHandler {
     }
 
     public CaptureHandler(CaptureConfig config, CaptureStore store, SnsUrlPolicy urlPolicy, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Supplier<HttpClient> http = () -> SnsHttpClient.CLIENT;
         this.classifier = new NotificationClassifier();
         this.writer = new CaptureWriter(store, new CaptureKeys(config.prefix()));
         this.sns = new SnsEventCapture(classifier, writer);
@@ -101,5 +102,10 @@ public final class CaptureHandler implements RequestStreamHandler {
             throw new CaptureFailedException("an unrecognised invocation could not be stored");
         }
         return Map.of("unparsed", 1);
+    }
+
+    /** The client for SNS's certificate and subscription URLs, started on first use: only HTTPS posts need it. */
+    private static final class SnsHttpClient {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 }

@@ -12,14 +12,15 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Fetches SNS signing certificates from allowed URLs and keeps them for the life of the container. */
 public final class SigningCertificates {
     private final SnsUrlPolicy policy;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Map<URI, X509Certificate> cache = new ConcurrentHashMap<>();
 
-    public SigningCertificates(SnsUrlPolicy policy, HttpClient http) {
+    public SigningCertificates(SnsUrlPolicy policy, Supplier<HttpClient> http) {
         this.policy = policy;
         this.http = http;
     }
@@ -39,7 +40,7 @@ public final class SigningCertificates {
 
     private X509Certificate fetch(URI url) throws SnsVerificationException {
         try {
-            HttpResponse<byte[]> response = http.send(
+            HttpResponse<byte[]> response = http.get().send(
                     HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

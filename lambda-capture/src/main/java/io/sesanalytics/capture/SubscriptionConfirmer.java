@@ -6,13 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Confirms an SNS subscription by visiting its SubscribeURL, which must be an SNS endpoint. */
 public final class SubscriptionConfirmer {
     private final SnsUrlPolicy policy;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
-    public SubscriptionConfirmer(SnsUrlPolicy policy, HttpClient http) {
+    public SubscriptionConfirmer(SnsUrlPolicy policy, Supplier<HttpClient> http) {
         this.policy = policy;
         this.http = http;
     }
@@ -28,7 +29,7 @@ public final class SubscriptionConfirmer {
             throw new SnsVerificationException("SubscribeURL is not an SNS endpoint: " + url.getHost());
         }
         try {
-            HttpResponse<Void> response = http.send(
+            HttpResponse<Void> response = http.get().send(
                     HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
