@@ -32,14 +32,13 @@ public final class TableWriter {
         List<Column> partitions = table.partitionColumns().stream().map(name -> col(name)).toList();
         List<Column> order = new ArrayList<>(partitions);
         table.sortColumns().forEach(name -> order.add(col(name)));
-        // Rows of one partition go to one task, so each partition is one file; a day of events is spread
-        // over all tasks by its first sort column instead, so that it is written by every core at once.
-        List<Column> distribution = new ArrayList<>(partitions);
-        if (SPREAD.contains(table)) {
-            distribution.add(col(table.sortColumns().get(0)));
-        }
-        rows.repartition(distribution.toArray(Column[]::new))
-                .sortWithinPartitions(order.toArray(Column[]::new))
+        // Rows of one partition go to one task, so each partition is one file. A night's events are many
+        // rows in few partitions: they are merged, without a shuffle, into one task per core instead, so
+        // that every core writes and each writes one file per partition.
+        Dataset<Row> distributed = SPREAD.contains(table)
+                ? rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism())
+                : rows.repartition(partitions.toArray(Column[]::new));
+        distributed.sortWithinPartitions(order.toArray(Column[]::new))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")

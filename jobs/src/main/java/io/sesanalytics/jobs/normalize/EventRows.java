@@ -1,9 +1,9 @@
 package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sesanalytics.jobs.common.RowBuilder;
+import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,8 @@ import static io.sesanalytics.jobs.normalize.SesLineParser.text;
  * The {@link Schemas#EVENT} rows of one SES sending event, in either notification format: one row per
  * recipient the event is about.
  */
-record EventRows(List<Row> rows, String recordKey, boolean identityNotification) {
+record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotification) {
+    private static final InternalRowBuilder.Layout EVENT = new InternalRowBuilder.Layout(Schemas.EVENT);
 
     static EventRows of(JsonNode ses, SesLineParser.EventType type, String snsMessageId, String topicArn)
             throws SesLineParser.Rejected {
@@ -40,9 +41,9 @@ record EventRows(List<Row> rows, String recordKey, boolean identityNotification)
         List<String> configurationSet = tags == null ? null : tags.get("ses:configuration-set");
         JsonNode headers = mail.path("commonHeaders");
 
-        List<Row> rows = new ArrayList<>(recipients.size());
+        List<InternalRow> rows = new ArrayList<>(recipients.size());
         for (Recipient recipient : recipients) {
-            rows.add(new RowBuilder(Schemas.EVENT)
+            rows.add(EVENT.builder()
                     .set("event_id", SesLineParser.recordKey(recordKey, recipient.address()))
                     .set("event_type", type.name())
                     .set("source_format", type.identityNotification() ? "identity_notification" : "event_publishing")

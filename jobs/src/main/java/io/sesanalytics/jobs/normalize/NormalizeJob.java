@@ -1,15 +1,17 @@
 package io.sesanalytics.jobs.normalize;
 
+import io.sesanalytics.jobs.common.Checkpoints;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Schemas;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,14 +64,12 @@ public final class NormalizeJob {
         // Earlier dates take part through the keys their runs kept; a date without them (a first run, or
         // captures added later) is parsed again.
         List<LocalDate> withKeys = RecordKeys.present(spark, config.warehouse(), lookback);
-        Dataset<Row> parsed = parse(readRaw(spark, config.raw(), config.date(), lookback, withKeys))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Parsed once and kept as Spark's own binary rows: every output below reads them again, and keeping
+        // them in the columnar cache format instead costs more than the parse itself.
+        Dataset<Row> parsed = Checkpoints.keep(parse(readRaw(spark, config.raw(), config.date(), lookback, withKeys)));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // Fill the caches first: a broadcast of the duplicates started while the parsed lines are not
-            // cached yet would parse the raw lines a second time, alongside the first.
-            parsed.count();
             duplicates.count();
             Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
                     .filter(col("capture_date").equalTo(lit(config.date())));
@@ -91,7 +91,7 @@ public final class NormalizeJob {
             return summary;
         } finally {
             duplicates.unpersist();
-            parsed.unpersist();
+            Checkpoints.release(parsed);
         }
     }
 
@@ -111,14 +111,22 @@ public final class NormalizeJob {
         TableWriter.replaceCaptureDate(spark, rows, table, config.warehouse(), config.date());
     }
 
-    /** Parses every raw line into exactly one {@link Schemas#PARSED_LINE} row. */
+    /**
+     * Parses every raw line into exactly one {@link Schemas#PARSED_LINE} row. The parser reads and builds
+     * Spark's internal rows directly, which is most of what makes this step fast.
+     */
     public static Dataset<Row> parse(Dataset<Row> rawLines) {
-        return rawLines.withColumn("line_id", monotonically_increasing_id())
-                .mapPartitions((MapPartitionsFunction<Row, Row>) NormalizeJob::parsePartition,
-                        Encoders.row(Schemas.PARSED_LINE));
+        RDD<InternalRow> lines = rawLines.withColumn("line_id", monotonically_increasing_id())
+                .select("line_id", "value", "source_kind", "capture_date", "source_file")
+                .queryExecution().toRdd();
+        RDD<InternalRow> parsed = lines.toJavaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) NormalizeJob::parsePartition)
+                .rdd();
+        return rawLines.sparkSession().internalCreateDataFrame(parsed, Schemas.PARSED_LINE, false);
     }
 
-    private static Iterator<Row> parsePartition(Iterator<Row> lines) {
+    /** Lines as (line_id, value, source_kind, capture_date, source_file) into parsed lines. */
+    private static Iterator<InternalRow> parsePartition(Iterator<InternalRow> lines) {
         SesLineParser parser = new SesLineParser();
         return new Iterator<>() {
             @Override
@@ -127,12 +135,11 @@ public final class NormalizeJob {
             }
 
             @Override
-            public Row next() {
-                Row line = lines.next();
-                Object date = line.getAs("capture_date");
-                LocalDate captureDate = date instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) date;
-                return parser.parse(line.getAs("line_id"), line.getAs("value"), line.getAs("source_kind"),
-                        captureDate, line.getAs("source_file"));
+            public InternalRow next() {
+                InternalRow line = lines.next();
+                return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1).toString(),
+                        line.getUTF8String(2).toString(), LocalDate.ofEpochDay(line.getInt(3)),
+                        line.getUTF8String(4).toString());
             }
         };
     }

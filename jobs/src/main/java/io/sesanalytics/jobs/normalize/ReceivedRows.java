@@ -1,9 +1,9 @@
 package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sesanalytics.jobs.common.RowBuilder;
+import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +15,12 @@ import static io.sesanalytics.jobs.normalize.SesLineParser.text;
 
 /** The {@link Schemas#RECEIVED} row of one SES receipt notification. */
 final class ReceivedRows {
+    private static final InternalRowBuilder.Layout RECEIVED = new InternalRowBuilder.Layout(Schemas.RECEIVED);
+
     private ReceivedRows() {
     }
 
-    static Row of(JsonNode ses, String snsMessageId) throws SesLineParser.Rejected {
+    static InternalRow of(JsonNode ses, String snsMessageId) throws SesLineParser.Rejected {
         JsonNode mail = ses.path("mail");
         JsonNode receipt = ses.path("receipt");
         String messageId = text(mail.get("messageId"));
@@ -35,7 +37,7 @@ final class ReceivedRows {
         EmailAddress from = EmailAddress.parse(fromHeader);
         JsonNode action = receipt.path("action");
         JsonNode processingTime = receipt.get("processingTimeMillis");
-        return new RowBuilder(Schemas.RECEIVED)
+        return RECEIVED.builder()
                 .set("message_id", messageId)
                 .set("receipt_time", receiptTime)
                 .set("receipt_date", SesLineParser.utcDate(receiptTime))

@@ -40,7 +40,8 @@ public final class RecordKeys {
     }
 
     static void write(Dataset<Row> keys, String warehouse) {
-        keys.sortWithinPartitions("record_key")
+        keys.coalesce(keys.sparkSession().sparkContext().defaultParallelism())
+                .sortWithinPartitions("record_key")
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sesanalytics.capture.CaptureKind;
-import io.sesanalytics.jobs.common.RowBuilder;
+import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class SesLineParser {
     public static final String QUARANTINE = "quarantine";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final InternalRowBuilder.Layout PARSED_LINE = new InternalRowBuilder.Layout(Schemas.PARSED_LINE);
     private static final Map<String, String> EVENT_TYPES = Map.of(
             "Send", "send", "Reject", "reject", "Bounce", "bounce", "Complaint", "complaint",
             "Delivery", "delivery", "Open", "open", "Click", "click", "Rendering Failure", "rendering_failure",
@@ -68,8 +70,15 @@ public final class SesLineParser {
         }
     }
 
+    /** The parsed line as a {@link Row}; see {@link #parseToInternalRow}. */
     public Row parse(long lineId, String line, String sourceKind, LocalDate captureDate, String sourceFile) {
-        RowBuilder row = new RowBuilder(Schemas.PARSED_LINE)
+        return PARSED_LINE.toRow(parseToInternalRow(lineId, line, sourceKind, captureDate, sourceFile));
+    }
+
+    /** The parsed line in Spark's internal representation, as the normalize job reads it. */
+    public InternalRow parseToInternalRow(long lineId, String line, String sourceKind, LocalDate captureDate,
+                                          String sourceFile) {
+        InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)
                 .set("capture_date", captureDate)
                 .set("source_kind", sourceKind)
@@ -99,9 +108,9 @@ public final class SesLineParser {
                 throw new Rejected("SES message is not a JSON object");
             }
             if ("Received".equals(ses.path("notificationType").asText(null))) {
-                Row received = ReceivedRows.of(ses, snsMessageId);
+                InternalRow received = ReceivedRows.of(ses, snsMessageId);
                 return row.set("status", RECEIVED)
-                        .set("record_key", recordKey("received", received.getAs("message_id"),
+                        .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText(),
                                 ses.path("receipt").path("action").path("type").asText(""),
                                 ses.path("receipt").path("action").path("topicArn").asText(""),
                                 ses.path("receipt").path("action").path("objectKey").asText("")))
@@ -122,7 +131,7 @@ public final class SesLineParser {
         }
     }
 
-    private static Row quarantine(RowBuilder row, String reason, String line) {
+    private static InternalRow quarantine(InternalRowBuilder row, String reason, String line) {
         return row.set("status", QUARANTINE)
                 .set("reason", reason)
                 .set("raw_line", line)
