@@ -6,14 +6,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The top-N tables of one report date: senders, sender domains and destinations by distinct messages over
@@ -49,13 +52,27 @@ public final class TopTables {
         return RollingRates.inTableOrder(TopN.rank(counts, keyColumn, n).withColumn("report_date", lit(reportDate)), table);
     }
 
+    /**
+     * Distinct messages per key in each window. The windows all end at the report date, so a message counts
+     * in every window that reaches the latest day it has with the key: one pass finds that day, a second
+     * counts per window, and no row is repeated per window.
+     */
     private static Dataset<Row> counted(Dataset<Row> rows, String keyColumn, String direction, LocalDate reportDate) {
-        Column[] windows = WINDOWS.stream().map(w -> lit(w)).toArray(Column[]::new);
-        return rows.filter(col(keyColumn).isNotNull())
-                .withColumn("window_days", explode(array(windows)))
-                .filter(col("day").gt(date_sub(lit(reportDate), col("window_days"))))
-                .groupBy(lit(direction).as("direction"), col("window_days"), col(keyColumn))
-                .agg(countDistinct("message_id").as("messages"));
+        Dataset<Row> latest = rows.filter(col(keyColumn).isNotNull())
+                .groupBy(col(keyColumn), col("message_id"))
+                .agg(max("day").as("latest_day"));
+        Column[] perWindow = WINDOWS.stream()
+                .map(w -> count(when(col("latest_day").gt(lit(reportDate.minusDays(w))), lit(1))).as("in_" + w))
+                .toArray(Column[]::new);
+        Column[] windows = WINDOWS.stream()
+                .map(w -> struct(lit(w).as("window_days"), col("in_" + w).as("messages")))
+                .toArray(Column[]::new);
+        return latest.groupBy(col(keyColumn))
+                .agg(perWindow[0], Arrays.copyOfRange(perWindow, 1, perWindow.length))
+                .select(lit(direction).as("direction"), col(keyColumn), explode(array(windows)).as("window"))
+                .filter(col("window.messages").gt(0))
+                .select(col("direction"), col("window.window_days").as("window_days"), col(keyColumn),
+                        col("window.messages").as("messages"));
     }
 
     private static Dataset<Row> inLongestWindow(Dataset<Row> rows, Column day, LocalDate reportDate) {
