@@ -65,10 +65,7 @@ public final class AggregateJob {
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
         List<LocalDate> statDates = statDates(allEvents, config.date());
-        // Read once, before the four dimensions and the rankings start: a few narrow columns, which the
-        // columnar cache keeps compact. Filled first, or each of the queries below would read the table again.
-        Dataset<Row> events = inReach(allEvents, statDates, config).persist(StorageLevel.MEMORY_AND_DISK());
-        events.count();
+        Dataset<Row> events = inReach(allEvents, statDates, config);
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, List<String>> alerts = new LinkedHashMap<>();
         Dataset<Row> sent = null;
@@ -98,7 +95,6 @@ public final class AggregateJob {
             if (sent != null) {
                 sent.unpersist();
             }
-            events.unpersist();
         }
         AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
         RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
