@@ -64,8 +64,8 @@ public final class NormalizeJob {
         // Earlier dates take part through the keys their runs kept; a date without them (a first run, or
         // captures added later) is parsed again.
         List<LocalDate> withKeys = RecordKeys.present(spark, config.warehouse(), lookback);
-        // Parsed once and kept as Spark's own binary rows: every output below reads them again, and keeping
-        // them in the columnar cache format instead costs more than the parse itself.
+        // Parsed once and kept as Spark's binary rows, which every output below reads again; the columnar
+        // cache would first encode the nested event rows column by column.
         Dataset<Row> parsed = Checkpoints.keep(parse(readRaw(spark, config.raw(), config.date(), lookback, withKeys)));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
@@ -113,7 +113,8 @@ public final class NormalizeJob {
 
     /**
      * Parses every raw line into exactly one {@link Schemas#PARSED_LINE} row. The parser reads and builds
-     * Spark's internal rows directly, which is most of what makes this step fast.
+     * Spark's internal rows, so that no row is converted from Java objects; {@code internalCreateDataFrame}
+     * is Spark's entry for such rows (package-private in Scala, public to Java).
      */
     public static Dataset<Row> parse(Dataset<Row> rawLines) {
         RDD<InternalRow> lines = rawLines.withColumn("line_id", monotonically_increasing_id())
