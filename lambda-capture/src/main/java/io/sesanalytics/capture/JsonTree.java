@@ -33,18 +33,20 @@ public final class JsonTree {
 
     /** The value of a JSON text, or {@code null} when the text holds none. Anything after the value is ignored. */
     public static Object parse(String text) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            return parser.nextToken() == null ? null : read(parser);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading JSON from memory failed", e);
-        }
+        return parse(() -> FACTORY.createParser(text));
     }
 
     /** The value of a JSON document in UTF-8 (or UTF-16 or UTF-32, told apart by its first bytes). */
     public static Object parse(byte[] json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        return parse(() -> FACTORY.createParser(json));
+    }
+
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private static Object parse(ParserSource source) throws JsonProcessingException {
+        try (JsonParser parser = source.open()) {
             return parser.nextToken() == null ? null : read(parser);
         } catch (JsonProcessingException e) {
             throw e;
