@@ -36,7 +36,7 @@ public final class TableWriter {
         // rows in few partitions: they are merged, without a shuffle, into one task per core instead, so
         // that every core writes and each writes one file per partition.
         Dataset<Row> distributed = SPREAD.contains(table)
-                ? rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism())
+                ? onePerCore(rows)
                 : rows.repartition(partitions.toArray(Column[]::new));
         distributed.sortWithinPartitions(order.toArray(Column[]::new))
                 .write()
@@ -45,6 +45,11 @@ public final class TableWriter {
                 .option("compression", "snappy")
                 .partitionBy(table.partitionColumns().toArray(String[]::new))
                 .parquet(Locations.table(warehouse, table));
+    }
+
+    /** The rows merged, without a shuffle, into one partition per core: one writing task, one file, per core. */
+    public static Dataset<Row> onePerCore(Dataset<Row> rows) {
+        return rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism());
     }
 
     /**

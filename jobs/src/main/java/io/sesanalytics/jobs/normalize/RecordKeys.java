@@ -2,6 +2,7 @@ package io.sesanalytics.jobs.normalize;
 
 import io.sesanalytics.jobs.common.Schemas;
 import io.sesanalytics.jobs.common.Storage;
+import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -40,7 +41,7 @@ public final class RecordKeys {
     }
 
     static void write(Dataset<Row> keys, String warehouse) {
-        keys.coalesce(keys.sparkSession().sparkContext().defaultParallelism())
+        TableWriter.onePerCore(keys)
                 .sortWithinPartitions("record_key")
                 .write()
                 .mode(SaveMode.Overwrite)
