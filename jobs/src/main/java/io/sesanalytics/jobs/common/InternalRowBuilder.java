@@ -9,6 +9,7 @@ import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -81,18 +82,24 @@ public final class InternalRowBuilder {
         return new GenericInternalRow(values.clone());
     }
 
-    /** Java values as Spark holds them internally; nested rows must already be internal. */
+    /**
+     * Java values as Spark holds them internally; nested rows must already be internal. A value that does not
+     * fit its column is refused, as Spark's own conversion would refuse it.
+     */
     private static Object convert(Object value, DataType type) {
-        if (value == null || value instanceof InternalRow) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof InternalRow && type instanceof StructType) {
             return value;
         }
-        if (value instanceof String text) {
+        if (value instanceof String text && type == DataTypes.StringType) {
             return UTF8String.fromString(text);
         }
-        if (value instanceof Instant instant) {
+        if (value instanceof Instant instant && type == DataTypes.TimestampType) {
             return DateTimeUtils.instantToMicros(instant);
         }
-        if (value instanceof LocalDate date) {
+        if (value instanceof LocalDate date && type == DataTypes.DateType) {
             return (int) date.toEpochDay();
         }
         if (value instanceof List<?> list && type instanceof ArrayType array) {
@@ -102,7 +109,9 @@ public final class InternalRowBuilder {
             return new ArrayBasedMapData(new GenericArrayData(elements(new ArrayList<>(map.keySet()), mapType.keyType())),
                     new GenericArrayData(elements(new ArrayList<>(map.values()), mapType.valueType())));
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Boolean || value instanceof Double) {
+        if (value instanceof Integer && type == DataTypes.IntegerType || value instanceof Long && type == DataTypes.LongType
+                || value instanceof Boolean && type == DataTypes.BooleanType
+                || value instanceof Double && type == DataTypes.DoubleType) {
             return value;
         }
         throw new IllegalArgumentException("cannot hold " + value.getClass().getSimpleName() + " as " + type.simpleString());
