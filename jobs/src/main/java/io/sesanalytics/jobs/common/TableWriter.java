@@ -9,9 +9,11 @@ import org.apache.spark.sql.SparkSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -54,25 +56,35 @@ public final class TableWriter {
 
     /**
      * Writes the rows of one capture date. Partitions of that capture date that the rows no longer
-     * reach (say, an event date that a corrected input moved) are removed after the write commits.
+     * reach (say, an event date that a corrected input moved) are removed after the write commits: the
+     * write replaces the files of every partition it reaches, so a partition whose files are the same
+     * before and after it was not reached. Comparing listings spares a second pass over the rows.
      */
     public static void replaceCaptureDate(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
                                           LocalDate captureDate) {
-        overwritePartitions(rows, table, warehouse);
         List<String> partitions = table.partitionColumns();
         if (partitions.size() < 2) {
+            overwritePartitions(rows, table, warehouse);
             return;
         }
-        String outer = partitions.get(0);
-        Set<String> written = new HashSet<>();
-        rows.select(col(outer).cast("string")).distinct().collectAsList().forEach(r -> written.add(r.getString(0)));
-        String glob = Locations.table(warehouse, table) + "/" + outer + "=*/capture_date=" + captureDate;
-        for (String stale : Storage.glob(spark, glob)) {
-            String value = stale.replaceAll(".*/" + outer + "=([^/]*)/capture_date=.*", "$1");
-            if (!written.contains(value)) {
-                Storage.delete(spark, stale);
+        String files = Locations.table(warehouse, table) + "/" + partitions.get(0) + "=*/capture_date=" + captureDate
+                + "/part-*";
+        Map<String, Set<String>> before = filesByFolder(spark, files);
+        overwritePartitions(rows, table, warehouse);
+        filesByFolder(spark, files).forEach((folder, after) -> {
+            if (after.equals(before.get(folder))) {
+                Storage.delete(spark, folder);
             }
+        });
+    }
+
+    private static Map<String, Set<String>> filesByFolder(SparkSession spark, String glob) {
+        Map<String, Set<String>> folders = new HashMap<>();
+        for (String file : Storage.glob(spark, glob)) {
+            int slash = file.lastIndexOf('/');
+            folders.computeIfAbsent(file.substring(0, slash), f -> new HashSet<>()).add(file.substring(slash + 1));
         }
+        return folders;
     }
 
     /** Rows of a table whose capture_date is the given date, as read back from storage. */
