@@ -4,6 +4,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession: local mode on one machine, or whatever spark-submit / EMR configured. */
 public final class SparkSessions {
+    /** Open files per writing task; a task with rows of more partitions sorts the rest by partition. */
+    static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
+
     private SparkSessions() {
     }
 
@@ -15,6 +18,7 @@ public final class SparkSessions {
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.adaptive.enabled", "true")
+                .config(CONCURRENT_WRITERS, "16")
                 .config("spark.sql.debug.maxToStringFields", "200");
     }
 

@@ -32,14 +32,16 @@ public final class TableWriter {
 
     public static void overwritePartitions(Dataset<Row> rows, Table table, String warehouse) {
         List<Column> partitions = table.partitionColumns().stream().map(name -> col(name)).toList();
-        List<Column> order = new ArrayList<>(partitions);
-        table.sortColumns().forEach(name -> order.add(col(name)));
         // Rows of one partition go to one task, so each partition is one file. A night's events are many
         // rows in few partitions: they are merged, without a shuffle, into one task per core instead, so
         // that every core writes and each writes one file per partition.
-        Dataset<Row> distributed = SPREAD.contains(table)
-                ? onePerCore(rows)
-                : rows.repartition(partitions.toArray(Column[]::new));
+        boolean spread = SPREAD.contains(table);
+        Dataset<Row> distributed = spread ? onePerCore(rows) : rows.repartition(partitions.toArray(Column[]::new));
+        // With concurrent writers each task keeps a file open per partition, so its rows need no sort by
+        // partition first. Such a sort compares whole rows, since every row of a night has nearly the same
+        // partition values; a sort by the sort columns alone compares their first bytes.
+        List<Column> order = new ArrayList<>(spread && concurrentWriters(rows.sparkSession()) ? List.of() : partitions);
+        table.sortColumns().forEach(name -> order.add(col(name)));
         distributed.sortWithinPartitions(order.toArray(Column[]::new))
                 .write()
                 .mode(SaveMode.Overwrite)
@@ -47,6 +49,10 @@ public final class TableWriter {
                 .option("compression", "snappy")
                 .partitionBy(table.partitionColumns().toArray(String[]::new))
                 .parquet(Locations.table(warehouse, table));
+    }
+
+    private static boolean concurrentWriters(SparkSession spark) {
+        return Integer.parseInt(spark.conf().get(SparkSessions.CONCURRENT_WRITERS, "0")) > 0;
     }
 
     /** The rows merged, without a shuffle, into one partition per core: one writing task, one file, per core. */
