@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,38 +70,47 @@ public final class AggregateJob {
         Dataset<Row> events = inReach(allEvents, statDates, config);
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, List<String>> alerts = new LinkedHashMap<>();
-        Dataset<Row> sent = null;
-        try {
-            for (StatDimension dimension : StatDimension.values()) {
-                List<LocalDate> stored = storedDates(spark, dimension, statDates, config);
-                Dataset<Row> fresh = DailyMetrics.counts(events.filter(not(col("event_date").isin(stored.toArray()))),
-                        dimension);
-                Dataset<Row> daily = fresh.unionByName(storedCounts(spark, dimension, stored, config));
-                Dataset<Row> stats = RollingRates.apply(daily, dimension, statDates, config.windowDays(),
-                        config.thresholds()).persist(StorageLevel.MEMORY_AND_DISK());
-                try {
-                    TableWriter.overwritePartitions(stats, dimension.table(), config.warehouse());
-                    rows.put(dimension.table().tableName(), stats.count());
-                    alerts.put(dimension.table().tableName(), alerts(stats, dimension, config.date()));
-                } finally {
-                    stats.unpersist();
-                }
-            }
-            sent = TopTables.sends(events, config.date()).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> received = TopTables.receipts(
-                    TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
-            writeTop(sent, received, "source_address", Table.TOP_SENDERS, config, rows);
-            writeTop(sent, received, "source_domain", Table.TOP_SENDER_DOMAINS, config, rows);
-            writeTop(sent, received, "destination", Table.TOP_DESTINATIONS, config, rows);
-        } finally {
-            if (sent != null) {
-                sent.unpersist();
-            }
-        }
+        writeStats(spark, events, statDates, config, rows, alerts);
+        writeTop(spark, events, config, rows);
         AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
         RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
         LOG.info("aggregated {}: stats for {} event date(s), {}", config.date(), statDates.size(), rows);
         return summary;
+    }
+
+    /**
+     * The daily stats of every dimension, computed by one query over the events and written table by table.
+     * Adds each table's rows to {@code rows} and the keys alerting on the date to {@code alerts}.
+     */
+    private static void writeStats(SparkSession spark, Dataset<Row> events, List<LocalDate> statDates, Config config,
+                                   Map<String, Long> rows, Map<String, List<String>> alerts) {
+        Map<StatDimension, List<LocalDate>> stored = new EnumMap<>(StatDimension.class);
+        Column counted = lit(false);
+        for (StatDimension dimension : StatDimension.values()) {
+            stored.put(dimension, storedDates(spark, dimension, statDates, config));
+            counted = counted.or(col("dimension").equalTo(lit(dimension.name()))
+                    .and(col("event_date").isin(stored.get(dimension).toArray())));
+        }
+        Dataset<Row> fresh = DailyMetrics.counts(StatDimension.keyed(events).filter(not(counted)));
+        Dataset<Row> daily = fresh.unionByName(storedCounts(spark, stored, config));
+        Dataset<Row> stats = RollingRates.apply(daily, statDates, config.windowDays(), config.thresholds())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            for (StatDimension dimension : StatDimension.values()) {
+                TableWriter.overwritePartitions(RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
+                        dimension.table(), config.warehouse());
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+            Map<String, List<String>> alerting = alerts(stats, config.date());
+            for (StatDimension dimension : StatDimension.values()) {
+                String table = dimension.table().tableName();
+                rows.put(table, counts.getOrDefault(dimension.name(), 0L));
+                alerts.put(table, alerting.getOrDefault(dimension.name(), List.of()));
+            }
+        } finally {
+            stats.unpersist();
+        }
     }
 
     /**
@@ -120,16 +131,24 @@ public final class AggregateJob {
         return stored;
     }
 
-    /** The stored daily counts of those days; checkpointed, as the stats are written back into the same table. */
-    static Dataset<Row> storedCounts(SparkSession spark, StatDimension dimension, List<LocalDate> days, Config config) {
-        List<Column> columns = new ArrayList<>();
-        columns.add(col(dimension.keyColumn()));
-        columns.add(col("stat_date"));
-        DailyMetrics.COUNTS.forEach(c -> columns.add(col(c)));
-        return TableWriter.read(spark, dimension.table(), config.warehouse())
-                .filter(col("stat_date").isin(days.toArray()))
-                .select(columns.toArray(Column[]::new))
-                .localCheckpoint();
+    /**
+     * The stored daily counts of those days, as {@link DailyMetrics#counts} gives them; checkpointed, as the
+     * stats are written back into the same tables.
+     */
+    static Dataset<Row> storedCounts(SparkSession spark, Map<StatDimension, List<LocalDate>> days, Config config) {
+        Dataset<Row> counts = null;
+        for (StatDimension dimension : StatDimension.values()) {
+            List<Column> columns = new ArrayList<>();
+            columns.add(lit(dimension.name()).as("dimension"));
+            columns.add(col(dimension.keyColumn()).as("key"));
+            columns.add(col("stat_date"));
+            DailyMetrics.COUNTS.forEach(c -> columns.add(col(c)));
+            Dataset<Row> stored = TableWriter.read(spark, dimension.table(), config.warehouse())
+                    .filter(col("stat_date").isin(days.get(dimension).toArray()))
+                    .select(columns.toArray(Column[]::new));
+            counts = counts == null ? stored : counts.unionByName(stored);
+        }
+        return counts.localCheckpoint();
     }
 
     /**
@@ -162,26 +181,36 @@ public final class AggregateJob {
         return dates;
     }
 
-    private static List<String> alerts(Dataset<Row> stats, StatDimension dimension, LocalDate date) {
+    /** Per dimension, the keys whose rolling-window status on the date is WARNING or AT_RISK, in key order. */
+    private static Map<String, List<String>> alerts(Dataset<Row> stats, LocalDate date) {
         Column alarming = col("window_bounce_status").isin("WARNING", "AT_RISK")
                 .or(col("window_complaint_status").isin("WARNING", "AT_RISK"));
-        return stats.filter(col("stat_date").equalTo(lit(date)).and(alarming))
-                .orderBy(dimension.keyColumn())
-                .select(dimension.keyColumn(), "window_bounce_status", "window_complaint_status")
-                .collectAsList().stream()
-                .map(r -> r.getString(0) + " bounce " + r.getString(1) + ", complaint " + r.getString(2))
-                .toList();
+        Map<String, List<String>> alerts = new HashMap<>();
+        stats.filter(col("stat_date").equalTo(lit(date)).and(alarming))
+                .select("dimension", "key", "window_bounce_status", "window_complaint_status")
+                .orderBy("dimension", "key")
+                .collectAsList()
+                .forEach(r -> alerts.computeIfAbsent(r.getString(0), d -> new ArrayList<>())
+                        .add(r.getString(1) + " bounce " + r.getString(2) + ", complaint " + r.getString(3)));
+        return alerts;
     }
 
-    private static void writeTop(Dataset<Row> sent, Dataset<Row> received, String key, Table table, Config config,
-                                 Map<String, Long> rows) {
-        Dataset<Row> top = TopTables.top(sent, received, key, table, config.date(), config.top())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    /** The top-N tables, ranked by one query. Adds each table's rows to {@code rows}. */
+    private static void writeTop(SparkSession spark, Dataset<Row> events, Config config, Map<String, Long> rows) {
+        Dataset<Row> received = TopTables.receipts(
+                TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
+        Dataset<Row> rankings = TopTables.rankings(TopTables.sends(events, config.date()), received, config.date(),
+                config.top()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            TableWriter.overwritePartitions(top, table, config.warehouse());
-            rows.put(table.tableName(), top.count());
+            Map<String, Long> counts = new HashMap<>();
+            rankings.groupBy("key_column").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+            for (TopTables.Ranking ranking : TopTables.RANKINGS) {
+                TableWriter.overwritePartitions(TopTables.table(rankings, ranking, config.date()), ranking.table(),
+                        config.warehouse());
+                rows.put(ranking.table().tableName(), counts.getOrDefault(ranking.keyColumn(), 0L));
+            }
         } finally {
-            top.unpersist();
+            rankings.unpersist();
         }
     }
 }

@@ -24,11 +24,14 @@ public final class DailyMetrics {
     private DailyMetrics() {
     }
 
-    /** Columns: the dimension's key, stat_date, then {@link #COUNTS}. */
-    public static Dataset<Row> counts(Dataset<Row> events, StatDimension dimension) {
+    /**
+     * Daily counts of {@link StatDimension#keyed} events. Columns: dimension, key, stat_date, then
+     * {@link #COUNTS}.
+     */
+    public static Dataset<Row> counts(Dataset<Row> keyedEvents) {
         Column type = col("event_type");
         Column reader = concat_ws("\u0001", col("message_id"), coalesce(col("recipient"), lit("")));
-        return events.groupBy(dimension.key(), col("event_date").as("stat_date")).agg(
+        return keyedEvents.groupBy(col("dimension"), col("key"), col("event_date").as("stat_date")).agg(
                 countOf(type.equalTo("send")).as("sends"),
                 countDistinct(when(type.equalTo("send"), col("message_id"))).as("messages"),
                 countOf(type.equalTo("delivery")).as("deliveries"),

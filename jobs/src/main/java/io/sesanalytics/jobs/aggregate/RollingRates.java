@@ -26,13 +26,13 @@ public final class RollingRates {
     }
 
     /**
-     * @param daily      key, stat_date and the {@link DailyMetrics#COUNTS} for the target dates and the
-     *                   {@code windowDays - 1} days before each
+     * @param daily      dimension, key, stat_date and the {@link DailyMetrics#COUNTS} for the target dates and
+     *                   the {@code windowDays - 1} days before each
      * @param targets    the dates to produce rows for
+     * @return dimension, key, and the other columns of a daily stats table
      */
-    public static Dataset<Row> apply(Dataset<Row> daily, StatDimension dimension, List<LocalDate> targets,
-                                     int windowDays, ReputationThresholds thresholds) {
-        String key = dimension.keyColumn();
+    public static Dataset<Row> apply(Dataset<Row> daily, List<LocalDate> targets, int windowDays,
+                                     ReputationThresholds thresholds) {
         Dataset<Row> withBasis = daily.withColumn("rate_basis",
                 when(col("sends").gt(0), col("sends")).otherwise(col("deliveries").plus(col("bounces"))));
         Column[] targetDates = targets.stream().map(d -> lit(d)).toArray(Column[]::new);
@@ -40,18 +40,19 @@ public final class RollingRates {
                 .withColumn("target_date", explode(array(targetDates)))
                 .filter(col("stat_date").leq(col("target_date"))
                         .and(col("stat_date").gt(date_sub(col("target_date"), windowDays))))
-                .groupBy(col(key).as("window_key"), col("target_date"))
+                .groupBy(col("dimension").as("window_dimension"), col("key").as("window_key"), col("target_date"))
                 .agg(sum("rate_basis").as("window_rate_basis"),
                         sum("permanent_bounces").as("window_permanent_bounces"),
                         sum("complaints").as("window_complaints"));
         Dataset<Row> joined = withBasis
                 .filter(col("stat_date").isin((Object[]) targets.toArray()))
-                .join(windows, col(key).equalTo(col("window_key")).and(col("stat_date").equalTo(col("target_date"))));
+                .join(windows, col("dimension").equalTo(col("window_dimension")).and(col("key").equalTo(col("window_key")))
+                        .and(col("stat_date").equalTo(col("target_date"))));
         Column bounceRate = ReputationThresholds.rate(col("permanent_bounces"), col("rate_basis"));
         Column complaintRate = ReputationThresholds.rate(col("complaints"), col("rate_basis"));
         Column windowBounceRate = ReputationThresholds.rate(col("window_permanent_bounces"), col("window_rate_basis"));
         Column windowComplaintRate = ReputationThresholds.rate(col("window_complaints"), col("window_rate_basis"));
-        Dataset<Row> stats = joined
+        return joined
                 .withColumn("bounce_rate", bounceRate)
                 .withColumn("complaint_rate", complaintRate)
                 .withColumn("bounce_status", thresholds.bounceStatus(col("bounce_rate"), col("rate_basis")))
@@ -62,8 +63,8 @@ public final class RollingRates {
                 .withColumn("window_bounce_status",
                         thresholds.bounceStatus(col("window_bounce_rate"), col("window_rate_basis")))
                 .withColumn("window_complaint_status",
-                        thresholds.complaintStatus(col("window_complaint_rate"), col("window_rate_basis")));
-        return inTableOrder(stats, dimension.table());
+                        thresholds.complaintStatus(col("window_complaint_rate"), col("window_rate_basis")))
+                .drop("window_dimension", "window_key", "target_date");
     }
 
     static Dataset<Row> inTableOrder(Dataset<Row> rows, Table table) {

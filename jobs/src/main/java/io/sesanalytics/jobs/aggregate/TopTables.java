@@ -27,6 +27,13 @@ public final class TopTables {
     public static final String SENT = "sent";
     public static final String RECEIVED = "received";
 
+    /** A ranked column and its top table. */
+    public record Ranking(String keyColumn, Table table) {
+    }
+
+    public static final List<Ranking> RANKINGS = List.of(new Ranking("source_address", Table.TOP_SENDERS),
+            new Ranking("source_domain", Table.TOP_SENDER_DOMAINS), new Ranking("destination", Table.TOP_DESTINATIONS));
+
     private TopTables() {
     }
 
@@ -44,12 +51,31 @@ public final class TopTables {
                         col("destination"));
     }
 
-    /** One top table: ranks {@code keyColumn} in sent and received rows (columns day, message_id, key). */
-    public static Dataset<Row> top(Dataset<Row> sent, Dataset<Row> received, String keyColumn, Table table,
-                                   LocalDate reportDate, int n) {
-        Dataset<Row> counts = counted(sent, keyColumn, SENT, reportDate)
-                .unionByName(counted(received, keyColumn, RECEIVED, reportDate));
-        return RollingRates.inTableOrder(TopN.rank(counts, keyColumn, n).withColumn("report_date", lit(reportDate)), table);
+    /**
+     * The rankings of every top table at once, of sent and received rows (columns day, message_id and the
+     * key columns of the {@link #RANKINGS}). Columns: key_column, direction, window_days, key, messages, rank.
+     */
+    public static Dataset<Row> rankings(Dataset<Row> sent, Dataset<Row> received, LocalDate reportDate, int n) {
+        Dataset<Row> counts = counted(keyed(sent), SENT, reportDate).unionByName(counted(keyed(received), RECEIVED, reportDate));
+        return TopN.rank(counts, n);
+    }
+
+    /** One top table's rows of the {@link #rankings}, in the table's columns. */
+    public static Dataset<Row> table(Dataset<Row> rankings, Ranking ranking, LocalDate reportDate) {
+        Dataset<Row> rows = rankings.filter(col("key_column").equalTo(lit(ranking.keyColumn())))
+                .withColumnRenamed("key", ranking.keyColumn())
+                .withColumn("report_date", lit(reportDate));
+        return RollingRates.inTableOrder(rows, ranking.table());
+    }
+
+    /** Every row once per ranked column that it has a value in, as key_column and key. */
+    private static Dataset<Row> keyed(Dataset<Row> rows) {
+        Column[] keys = RANKINGS.stream()
+                .map(r -> struct(lit(r.keyColumn()).as("key_column"), col(r.keyColumn()).as("key")))
+                .toArray(Column[]::new);
+        return rows.select(col("day"), col("message_id"), explode(array(keys)).as("by"))
+                .select(col("day"), col("message_id"), col("by.key_column").as("key_column"), col("by.key").as("key"))
+                .filter(col("key").isNotNull());
     }
 
     /**
@@ -57,9 +83,8 @@ public final class TopTables {
      * in every window that reaches the latest day it has with the key: one pass finds that day, a second
      * counts per window, and no row is repeated per window.
      */
-    private static Dataset<Row> counted(Dataset<Row> rows, String keyColumn, String direction, LocalDate reportDate) {
-        Dataset<Row> latest = rows.filter(col(keyColumn).isNotNull())
-                .groupBy(col(keyColumn), col("message_id"))
+    private static Dataset<Row> counted(Dataset<Row> keyed, String direction, LocalDate reportDate) {
+        Dataset<Row> latest = keyed.groupBy(col("key_column"), col("key"), col("message_id"))
                 .agg(max("day").as("latest_day"));
         Column[] perWindow = WINDOWS.stream()
                 .map(w -> count(when(col("latest_day").gt(lit(reportDate.minusDays(w))), lit(1))).as("in_" + w))
@@ -67,11 +92,11 @@ public final class TopTables {
         Column[] windows = WINDOWS.stream()
                 .map(w -> struct(lit(w).as("window_days"), col("in_" + w).as("messages")))
                 .toArray(Column[]::new);
-        return latest.groupBy(col(keyColumn))
+        return latest.groupBy(col("key_column"), col("key"))
                 .agg(perWindow[0], Arrays.copyOfRange(perWindow, 1, perWindow.length))
-                .select(lit(direction).as("direction"), col(keyColumn), explode(array(windows)).as("window"))
+                .select(col("key_column"), lit(direction).as("direction"), col("key"), explode(array(windows)).as("window"))
                 .filter(col("window.messages").gt(0))
-                .select(col("direction"), col("window.window_days").as("window_days"), col(keyColumn),
+                .select(col("key_column"), col("direction"), col("window.window_days").as("window_days"), col("key"),
                         col("window.messages").as("messages"));
     }
 

@@ -30,9 +30,13 @@ class TopTablesTest {
     }
 
     private static List<String> ranking(Dataset<Row> top, String direction, int window) {
+        return ranking(top, direction, window, "source_address");
+    }
+
+    private static List<String> ranking(Dataset<Row> top, String direction, int window, String key) {
         return top.filter(col("direction").equalTo(direction).and(col("window_days").equalTo(window)))
                 .orderBy("rank").collectAsList().stream()
-                .map(r -> r.<Integer>getAs("rank") + " " + r.getAs("source_address") + " " + r.<Long>getAs("messages"))
+                .map(r -> r.<Integer>getAs("rank") + " " + r.getAs(key) + " " + r.<Long>getAs("messages"))
                 .toList();
     }
 
@@ -50,7 +54,8 @@ class TopTablesTest {
         Dataset<Row> sends = spark.createDataFrame(sent, ROWS);
         Dataset<Row> received = spark.createDataFrame(List.of(row(1, "r1", "in@y.example")), ROWS);
 
-        Dataset<Row> top = TopTables.top(sends, received, "source_address", Table.TOP_SENDERS, REPORT, 2);
+        Dataset<Row> rankings = TopTables.rankings(sends, received, REPORT, 2);
+        Dataset<Row> top = TopTables.table(rankings, TopTables.RANKINGS.get(0), REPORT);
 
         assertEquals(Table.TOP_SENDERS.schema().simpleString(), top.schema().simpleString());
         assertEquals(List.of("1 a@x.example 1", "2 b@x.example 1"), ranking(top, "sent", 1));
@@ -58,6 +63,11 @@ class TopTablesTest {
         assertEquals(List.of("1 c@x.example 3", "2 a@x.example 1"), ranking(top, "sent", 30));
         assertEquals(List.of(), ranking(top, "received", 1));
         assertEquals(List.of("1 in@y.example 1"), ranking(top, "received", 7));
+        // Ranked in the same query, the sender domains keep rankings of their own.
+        Dataset<Row> domains = TopTables.table(rankings, TopTables.RANKINGS.get(1), REPORT);
+        assertEquals(Table.TOP_SENDER_DOMAINS.schema().simpleString(), domains.schema().simpleString());
+        assertEquals(List.of("1 x.example 5"), ranking(domains, "sent", 30, "source_domain"));
+        assertEquals(List.of("1 y.example 1"), ranking(domains, "received", 7, "source_domain"));
     }
 
     @Test
