@@ -1,10 +1,15 @@
 package io.sesanalytics.jobs.aggregate;
 
+import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -16,10 +21,8 @@ import static org.apache.spark.sql.functions.when;
 
 /** Daily counts of sending events per key and event date. Pure: Dataset in, Dataset out. */
 public final class DailyMetrics {
-    /** The count columns, in table order; the rate and window columns are derived from them. */
-    public static final List<String> COUNTS = List.of("sends", "messages", "deliveries", "rejects", "bounces",
-            "permanent_bounces", "transient_bounces", "undetermined_bounces", "complaints", "delivery_delays",
-            "opens", "unique_opens", "clicks", "unique_clicks", "rendering_failures");
+    /** The count columns of {@link Schemas#DAILY_COUNTS}, in table order; the rates are derived from them. */
+    public static final List<String> COUNTS = List.of(Schemas.DAILY_COUNTS.fieldNames());
 
     private DailyMetrics() {
     }
@@ -29,25 +32,37 @@ public final class DailyMetrics {
      * {@link #COUNTS}.
      */
     public static Dataset<Row> counts(Dataset<Row> keyedEvents) {
+        Map<String, Column> counts = definitions();
+        if (!counts.keySet().equals(Set.copyOf(COUNTS))) {
+            throw new IllegalStateException("daily counts defined " + counts.keySet() + ", the schema has " + COUNTS);
+        }
+        Column[] columns = COUNTS.stream().map(name -> counts.get(name).as(name)).toArray(Column[]::new);
+        return keyedEvents.groupBy(col("dimension"), col("key"), col("event_date").as("stat_date"))
+                .agg(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
+    }
+
+    /** How each count is taken from the events. */
+    private static Map<String, Column> definitions() {
         Column type = col("event_type");
         Column reader = concat_ws("\u0001", col("message_id"), coalesce(col("recipient"), lit("")));
-        return keyedEvents.groupBy(col("dimension"), col("key"), col("event_date").as("stat_date")).agg(
-                countOf(type.equalTo("send")).as("sends"),
-                countDistinct(when(type.equalTo("send"), col("message_id"))).as("messages"),
-                countOf(type.equalTo("delivery")).as("deliveries"),
-                countOf(type.equalTo("reject")).as("rejects"),
-                countOf(type.equalTo("bounce")).as("bounces"),
-                countOf(bounce("Permanent")).as("permanent_bounces"),
-                countOf(bounce("Transient")).as("transient_bounces"),
-                countOf(type.equalTo("bounce").and(col("bounce_type").isNull().or(col("bounce_type").equalTo("Undetermined"))))
-                        .as("undetermined_bounces"),
-                countOf(type.equalTo("complaint")).as("complaints"),
-                countOf(type.equalTo("delivery_delay")).as("delivery_delays"),
-                countOf(type.equalTo("open")).as("opens"),
-                countDistinct(when(type.equalTo("open"), reader)).as("unique_opens"),
-                countOf(type.equalTo("click")).as("clicks"),
-                countDistinct(when(type.equalTo("click"), reader)).as("unique_clicks"),
-                countOf(type.equalTo("rendering_failure")).as("rendering_failures"));
+        Map<String, Column> counts = new HashMap<>();
+        counts.put("sends", countOf(type.equalTo("send")));
+        counts.put("messages", countDistinct(when(type.equalTo("send"), col("message_id"))));
+        counts.put("deliveries", countOf(type.equalTo("delivery")));
+        counts.put("rejects", countOf(type.equalTo("reject")));
+        counts.put("bounces", countOf(type.equalTo("bounce")));
+        counts.put("permanent_bounces", countOf(bounce("Permanent")));
+        counts.put("transient_bounces", countOf(bounce("Transient")));
+        counts.put("undetermined_bounces", countOf(type.equalTo("bounce")
+                .and(col("bounce_type").isNull().or(col("bounce_type").equalTo("Undetermined")))));
+        counts.put("complaints", countOf(type.equalTo("complaint")));
+        counts.put("delivery_delays", countOf(type.equalTo("delivery_delay")));
+        counts.put("opens", countOf(type.equalTo("open")));
+        counts.put("unique_opens", countDistinct(when(type.equalTo("open"), reader)));
+        counts.put("clicks", countOf(type.equalTo("click")));
+        counts.put("unique_clicks", countDistinct(when(type.equalTo("click"), reader)));
+        counts.put("rendering_failures", countOf(type.equalTo("rendering_failure")));
+        return counts;
     }
 
     private static Column bounce(String bounceType) {

@@ -108,8 +108,8 @@ public final class Schemas {
             field("source_file", StringType, "raw object the line came from"),
             field("raw_line", StringType, "the line as captured"));
 
-    /** Daily sending metrics, the same for every dimension of the daily stats tables. */
-    public static final StructType DAILY_METRICS = struct(
+    /** Daily counts of sending events, the same for every dimension of the daily stats tables. */
+    public static final StructType DAILY_COUNTS = struct(
             field("sends", LongType, "send events, one per recipient"),
             field("messages", LongType, "distinct messages sent"),
             field("deliveries", LongType, "delivery events"),
@@ -124,7 +124,10 @@ public final class Schemas {
             field("unique_opens", LongType, "distinct messages and recipients opened"),
             field("clicks", LongType, "click events"),
             field("unique_clicks", LongType, "distinct messages and recipients clicked"),
-            field("rendering_failures", LongType, "rendering failure events"),
+            field("rendering_failures", LongType, "rendering failure events"));
+
+    /** The rates of a daily stats row and of its rolling window, derived from {@link #DAILY_COUNTS}. */
+    public static final StructType DAILY_RATES = struct(
             field("rate_basis", LongType, "denominator of the rates: sends, or deliveries + bounces when no send events were captured"),
             field("bounce_rate", DataTypes.DoubleType, "permanent_bounces / rate_basis"),
             field("complaint_rate", DataTypes.DoubleType, "complaints / rate_basis"),
@@ -143,7 +146,8 @@ public final class Schemas {
     public static StructType dailyStats(String keyColumn, String keyComment) {
         List<StructField> fields = new ArrayList<>();
         fields.add(field(keyColumn, StringType, keyComment));
-        fields.addAll(Arrays.asList(DAILY_METRICS.fields()));
+        fields.addAll(Arrays.asList(DAILY_COUNTS.fields()));
+        fields.addAll(Arrays.asList(DAILY_RATES.fields()));
         fields.add(field("stat_date", DateType, "UTC event date the row counts"));
         return new StructType(fields.toArray(StructField[]::new));
     }
