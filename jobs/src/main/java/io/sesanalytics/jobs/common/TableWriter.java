@@ -31,24 +31,35 @@ public final class TableWriter {
     }
 
     public static void overwritePartitions(Dataset<Row> rows, Table table, String warehouse) {
-        List<Column> partitions = table.partitionColumns().stream().map(name -> col(name)).toList();
-        // Rows of one partition go to one task, so each partition is one file. A night's events are many
-        // rows in few partitions: they are merged, without a shuffle, into one task per core instead, so
-        // that every core writes and each writes one file per partition.
-        boolean spread = SPREAD.contains(table);
+        overwritePartitions(rows, table.partitionColumns(), table.sortColumns(), SPREAD.contains(table),
+                Locations.table(warehouse, table));
+    }
+
+    /**
+     * Writes rows as Parquet partitioned by the given columns at a location, replacing the partitions present
+     * in the rows, each file sorted by the sort columns.
+     *
+     * @param spread whether the rows are many in few partitions, as a night's events are
+     */
+    public static void overwritePartitions(Dataset<Row> rows, List<String> partitionColumns, List<String> sortColumns,
+                                           boolean spread, String location) {
+        List<Column> partitions = partitionColumns.stream().map(name -> col(name)).toList();
+        // Rows of one partition go to one task, so each partition is one file. Rows that are many in few
+        // partitions are merged, without a shuffle, into one task per core instead, so that every core
+        // writes and each writes one file per partition.
         Dataset<Row> distributed = spread ? onePerCore(rows) : rows.repartition(partitions.toArray(Column[]::new));
         // With concurrent writers each task keeps a file open per partition, so its rows need no sort by
         // partition first. Such a sort compares whole rows, since every row of a night has nearly the same
         // partition values; a sort by the sort columns alone compares their first bytes.
         List<Column> order = new ArrayList<>(spread && concurrentWriters(rows.sparkSession()) ? List.of() : partitions);
-        table.sortColumns().forEach(name -> order.add(col(name)));
+        sortColumns.forEach(name -> order.add(col(name)));
         distributed.sortWithinPartitions(order.toArray(Column[]::new))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
                 .option("compression", "snappy")
-                .partitionBy(table.partitionColumns().toArray(String[]::new))
-                .parquet(Locations.table(warehouse, table));
+                .partitionBy(partitionColumns.toArray(String[]::new))
+                .parquet(location);
     }
 
     private static boolean concurrentWriters(SparkSession spark) {
@@ -56,7 +67,7 @@ public final class TableWriter {
     }
 
     /** The rows merged, without a shuffle, into one partition per core: one writing task, one file, per core. */
-    public static Dataset<Row> onePerCore(Dataset<Row> rows) {
+    private static Dataset<Row> onePerCore(Dataset<Row> rows) {
         return rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism());
     }
 

@@ -5,7 +5,6 @@ import io.sesanalytics.jobs.common.Storage;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
@@ -41,13 +40,7 @@ public final class RecordKeys {
     }
 
     static void write(Dataset<Row> keys, String warehouse) {
-        TableWriter.onePerCore(keys)
-                .sortWithinPartitions("record_key")
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .partitionBy("capture_date")
-                .parquet(location(warehouse));
+        TableWriter.overwritePartitions(keys, List.of("capture_date"), List.of("record_key"), true, location(warehouse));
     }
 
     /** The capture dates among the given ones whose keys were written. */
