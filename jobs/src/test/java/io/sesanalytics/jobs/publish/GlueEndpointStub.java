@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * A local HTTP endpoint that answers the Glue JSON 1.1 protocol ({@code X-Amz-Target: AWSGlue.<Operation>})
  * for the calls the publisher makes, keeping databases, tables and partitions in memory. Every request is
- * recorded; an operation can be made to answer with throttling a number of times, or to deny access.
+ * recorded; an operation can be made to answer with throttling a number of times, or to deny access, and
+ * a partition can be refused in BatchCreatePartition's per-partition error list.
  */
 final class GlueEndpointStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +39,7 @@ final class GlueEndpointStub implements AutoCloseable {
     private final Map<String, Map<List<String>, ObjectNode>> partitions = new HashMap<>();
     private final Map<String, Integer> throttles = new HashMap<>();
     private final Map<String, String> denied = new HashMap<>();
+    private final Map<List<String>, String> refusedPartitions = new HashMap<>();
 
     GlueEndpointStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,6 +71,11 @@ final class GlueEndpointStub implements AutoCloseable {
     /** Every call of the operation answers AccessDeniedException. */
     synchronized void deny(String operation) {
         denied.put(operation, "User: arn:aws:iam::123456789012:role/nightly is not authorized to perform: glue:" + operation);
+    }
+
+    /** BatchCreatePartition answers these partition values with an error entry of the given code. */
+    synchronized void refusePartition(List<String> values, String errorCode) {
+        refusedPartitions.put(values, errorCode);
     }
 
     synchronized ObjectNode table(String database, String name) {
@@ -142,7 +149,12 @@ final class GlueEndpointStub implements AutoCloseable {
                 ArrayNode errors = out.putArray("Errors");
                 for (JsonNode input : body.path("PartitionInputList")) {
                     List<String> values = values(input.path("Values"));
-                    if (partitions.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(values, partition(body, input)) != null) {
+                    if (refusedPartitions.containsKey(values)) {
+                        ObjectNode error = errors.addObject();
+                        error.set("PartitionValues", input.path("Values"));
+                        error.putObject("ErrorDetail").put("ErrorCode", refusedPartitions.get(values))
+                                .put("ErrorMessage", "refused by the test");
+                    } else if (partitions.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(values, partition(body, input)) != null) {
                         ObjectNode error = errors.addObject();
                         error.set("PartitionValues", input.path("Values"));
                         error.putObject("ErrorDetail").put("ErrorCode", "AlreadyExistsException").put("ErrorMessage", "exists");

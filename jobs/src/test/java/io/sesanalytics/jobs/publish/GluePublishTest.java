@@ -165,6 +165,20 @@ class GluePublishTest {
         }
     }
 
+    @Test
+    void partitionsThatGlueRefusesAreReportedWithTheirErrorAndTheOthersAreRegistered() throws Exception {
+        try (GlueEndpointStub glue = new GlueEndpointStub()) {
+            glue.refusePartition(List.of("2026-11-20", "2026-11-21"), "ResourceNumberLimitExceededException");
+
+            PublishException error = assertThrows(PublishException.class, () -> publish(glue));
+
+            assertEquals("Glue BatchCreatePartition on ses_analytics.events failed for 1 partition(s): "
+                    + "[2026-11-20, 2026-11-21]: ResourceNumberLimitExceededException refused by the test", error.getMessage());
+            assertEquals(Set.of(List.of("2026-11-20", "2026-11-20"), List.of("2026-11-21", "2026-11-21")),
+                    Set.copyOf(glue.partitionValues(DB, "events")));
+        }
+    }
+
     private static void publishExtraPartition(GlueEndpointStub glue) throws Exception {
         // A partition registered earlier whose folder a later run removed.
         software.amazon.awssdk.services.glue.GlueClient client = GlueClients.create("us-east-1", glue.endpoint(),
