@@ -39,14 +39,10 @@ public enum StatDimension {
         return keyColumn;
     }
 
-    /** The grouping key; events without one (say, no configuration set) are grouped under "". */
-    public Column key() {
-        return coalesce(key, lit("")).as(keyColumn);
-    }
-
     /**
      * Every row once per dimension, with columns {@code dimension} (the constant's name) and {@code key}
-     * added: the stats of all dimensions then come from one query rather than one per dimension.
+     * added: the stats of all dimensions then come from one query rather than one per dimension. Rows
+     * without a key (say, no configuration set) are grouped under "".
      */
     public static Dataset<Row> keyed(Dataset<Row> rows) {
         Column[] keys = Arrays.stream(values())
