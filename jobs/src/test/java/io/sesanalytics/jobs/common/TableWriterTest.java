@@ -55,6 +55,24 @@ class TableWriterTest {
         assertEquals(2, TableWriter.countCaptured(spark, TABLE, warehouse, CAPTURED));
     }
 
+    @Test
+    void aNightReachingMorePartitionsThanOpenFilesIsWrittenWhole() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = root.toString();
+        // Merged into one task per core, each task holds rows of more partitions than it keeps files open.
+        int openFiles = Integer.parseInt(spark.conf().get(SparkSessions.CONCURRENT_WRITERS));
+        int cores = spark.sparkContext().defaultParallelism();
+        String[] days = Stream.iterate(LocalDate.parse("2026-09-01"), d -> d.plusDays(1)).limit(cores * (openFiles + 5L))
+                .map(LocalDate::toString).toArray(String[]::new);
+
+        TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, days), TABLE, warehouse, CAPTURED);
+
+        assertEquals(days.length, partitionFolders().size());
+        assertEquals(days.length, TableWriter.countCaptured(spark, TABLE, warehouse, CAPTURED));
+        assertEquals(List.of(days), TableWriter.read(spark, TABLE, warehouse).orderBy("receipt_date").collectAsList()
+                .stream().map(r -> r.getAs("receipt_date").toString()).toList());
+    }
+
     private Dataset<Row> rows(SparkSession spark, LocalDate captureDate, String... receiptDates) {
         List<Row> rows = Stream.of(receiptDates).map(day -> new RowBuilder(TABLE.schema())
                 .set("message_id", "m-" + day)
