@@ -2,6 +2,7 @@ package io.sesanalytics.jobs.normalize;
 
 import io.sesanalytics.capture.LocalS3;
 import io.sesanalytics.capture.S3CaptureStore;
+import io.sesanalytics.jobs.EventRowsFixture;
 import io.sesanalytics.jobs.SparkTestSession;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -66,5 +68,27 @@ class NormalizeOnS3Test {
         assertTrue(s3.keys(BUCKET, "ses/warehouse/events/event_date=2026-11-19/capture_date=2026-11-24/").stream()
                 .anyMatch(key -> key.endsWith(".parquet")));
         assertTrue(s3.keys(BUCKET, "ses/warehouse/_runs/dt=2026-11-24/").contains("ses/warehouse/_runs/dt=2026-11-24/summary.json"));
+    }
+
+    @Test
+    void aReRunRemovesTheEventDatesItNoLongerReachesFromS3() {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = "s3a://" + BUCKET + "/rerun/warehouse";
+        LocalDate captured = LocalDate.parse("2026-11-21");
+        EventRowsFixture first = new EventRowsFixture();
+        first.add("send", "2026-11-20T23:59:00Z", "a@example.com", "b@example.org").captured("2026-11-21");
+        first.add("send", "2026-11-21T08:00:00Z", "a@example.com", "c@example.org").captured("2026-11-21");
+        EventRowsFixture corrected = new EventRowsFixture();
+        corrected.add("send", "2026-11-21T08:00:00Z", "a@example.com", "c@example.org").captured("2026-11-21");
+
+        TableWriter.replaceCaptureDate(spark, first.frame(), Table.EVENTS, warehouse, captured);
+        TableWriter.replaceCaptureDate(spark, corrected.frame(), Table.EVENTS, warehouse, captured);
+
+        // S3A may leave a marker object for the emptied event_date folder; no data remains under it.
+        assertEquals(List.of(), s3.keys(BUCKET, "rerun/warehouse/events/event_date=2026-11-20/").stream()
+                .filter(key -> !key.endsWith("/")).toList());
+        assertTrue(s3.keys(BUCKET, "rerun/warehouse/events/event_date=2026-11-21/capture_date=2026-11-21/").stream()
+                .anyMatch(key -> key.endsWith(".parquet")));
+        assertEquals(1, TableWriter.countCaptured(spark, Table.EVENTS, warehouse, captured));
     }
 }
