@@ -56,7 +56,8 @@ public final class TopTables {
      * key columns of the {@link #RANKINGS}). Columns: key_column, direction, window_days, key, messages, rank.
      */
     public static Dataset<Row> rankings(Dataset<Row> sent, Dataset<Row> received, LocalDate reportDate, int n) {
-        Dataset<Row> counts = counted(keyed(sent), SENT, reportDate).unionByName(counted(keyed(received), RECEIVED, reportDate));
+        Dataset<Row> counts = counted(keyed(sent), SENT, reportDate)
+                .unionByName(counted(keyed(received), RECEIVED, reportDate));
         return TopN.rank(counts, n);
     }
 
