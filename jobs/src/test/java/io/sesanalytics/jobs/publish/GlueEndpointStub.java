@@ -150,14 +150,9 @@ final class GlueEndpointStub implements AutoCloseable {
                 for (JsonNode input : body.path("PartitionInputList")) {
                     List<String> values = values(input.path("Values"));
                     if (refusedPartitions.containsKey(values)) {
-                        ObjectNode error = errors.addObject();
-                        error.set("PartitionValues", input.path("Values"));
-                        error.putObject("ErrorDetail").put("ErrorCode", refusedPartitions.get(values))
-                                .put("ErrorMessage", "refused by the test");
+                        addError(errors, input, refusedPartitions.get(values), "refused by the test");
                     } else if (partitions.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(values, partition(body, input)) != null) {
-                        ObjectNode error = errors.addObject();
-                        error.set("PartitionValues", input.path("Values"));
-                        error.putObject("ErrorDetail").put("ErrorCode", "AlreadyExistsException").put("ErrorMessage", "exists");
+                        addError(errors, input, "AlreadyExistsException", "exists");
                     }
                 }
             }
@@ -196,6 +191,13 @@ final class GlueEndpointStub implements AutoCloseable {
         table.put("CreateTime", 1.7e9);
         ((ObjectNode) table.path("StorageDescriptor")).put("NumberOfBuckets", -1).put("StoredAsSubDirectories", false);
         return table;
+    }
+
+    /** One entry of a batch call's per-partition error list. */
+    private static void addError(ArrayNode errors, JsonNode input, String code, String message) {
+        ObjectNode error = errors.addObject();
+        error.set("PartitionValues", input.path("Values"));
+        error.putObject("ErrorDetail").put("ErrorCode", code).put("ErrorMessage", message);
     }
 
     private static ObjectNode partition(JsonNode body, JsonNode input) {
