@@ -29,9 +29,10 @@ fi
 JAVA="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
-# generate DIR DAYS EVENTS_PER_DAY: synthetic captures in the Lambda's layout, once.
+# generate DIR DAYS EVENTS_PER_DAY: synthetic captures in the Lambda's layout, once (again if the
+# layout changed since).
 generate() {
-  if [[ ! -f "$1/.complete" ]]; then
+  if [[ ! -f "$1/.complete" || ! -d "$1/dt=$DAY" ]]; then
     rm -rf "$1"
     "$ROOT/bin/ses-analytics" generate --out "$1" --days "$2" --events-per-day "$3" --first-day "$DAY" --threads "$THREADS" >&2
     touch "$1/.complete"
@@ -58,7 +59,7 @@ pipeline() {
   WORK="$DATA/work-pipeline"; mkdir -p "$WORK"
   local raw="$DATA/1day-$EVENTS"
   generate "$raw" 1 "$EVENTS"
-  local folder="$raw/notifications/dt=$DAY"
+  local folder="$raw/dt=$DAY"
   nightly pipeline "$raw" "$WORK/warehouse" "$DAY" "$DAY"
   measured floor "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.JacksonFloor "$folder" "$THREADS"
   measured duckdb "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$folder" "$THREADS" "$WORK/duckdb.parquet"
@@ -128,7 +129,7 @@ lambda() {
   WORK="$DATA/work-lambda"; mkdir -p "$WORK"
   "$JAVA" -cp "$BENCH_CP" io.sesanalytics.bench.LambdaBench \
     "$ROOT/lambda-capture/target/lambda-capture-0.1.0-SNAPSHOT-lambda.jar" \
-    "$ROOT/sample/raw/notifications/dt=$DAY" 20 | tail -1 | tee "$RESULTS/lambda-$STAMP.json"
+    "$ROOT/sample/raw/dt=$DAY" 20 | tail -1 | tee "$RESULTS/lambda-$STAMP.json"
 }
 
 case "$MODE" in

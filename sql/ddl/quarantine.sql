@@ -4,7 +4,6 @@
 -- MSCK REPAIR TABLE ses_analytics.quarantine;
 CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`quarantine` (
   `reason` string COMMENT 'why the line could not be normalized',
-  `source_kind` string COMMENT 'raw folder: notifications, received or unparsed',
   `source_file` string COMMENT 'raw object the line came from',
   `raw_line` string COMMENT 'the line as captured'
 )

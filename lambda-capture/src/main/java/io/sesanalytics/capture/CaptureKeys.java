@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The raw layout shared with the Spark jobs:
- * {@code <prefix>/<kind>/dt=YYYY-MM-DD/<yyyyMMdd'T'HHmmssSSS'Z'>-<request id>.ndjson.gz},
- * where dt is the UTC capture date.
+ * {@code <prefix>/dt=YYYY-MM-DD/<yyyyMMdd'T'HHmmssSSS'Z'>-<request id>.ndjson.gz},
+ * where dt is the UTC capture date. One object per invocation holds lines of every kind.
  */
 public final class CaptureKeys {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -27,9 +27,9 @@ public final class CaptureKeys {
         this.prefix = trimmed;
     }
 
-    public String key(CaptureKind kind, Instant capturedAt, String requestId) {
+    public String key(Instant capturedAt, String requestId) {
         String safeId = requestId.replaceAll("[^A-Za-z0-9._-]", "_");
-        String relative = kind.folder() + "/dt=" + DATE.format(capturedAt) + "/"
+        String relative = "dt=" + DATE.format(capturedAt) + "/"
                 + TIME.format(capturedAt) + "-" + safeId + ".ndjson.gz";
         return prefix.isEmpty() ? relative : prefix + "/" + relative;
     }

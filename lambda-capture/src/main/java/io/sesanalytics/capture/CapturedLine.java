@@ -1,9 +1,9 @@
 package io.sesanalytics.capture;
 
 /**
- * One line of a raw capture object, with the kind that decides its folder.
+ * One line of a raw capture object, with the kind the Lambda recognised.
  *
- * @param kind     where the line is stored
+ * @param kind     what the line is, for the log
  * @param json     the line itself, a single JSON object without a line break
  * @param sourceId the id of the input record it came from (SQS message id, SNS message id), for failure reporting
  */

@@ -3,13 +3,12 @@ package io.sesanalytics.capture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Turns what arrived (an SNS message, or bare SES JSON from an SQS queue with raw delivery) into one
  * {@link CapturedLine}. Recognised messages are kept as they came; anything else becomes an
- * {@link CaptureKind#UNPARSED} line holding the original text and the reason.
+ * {@link UnparsedLine} holding the original text and the reason.
  */
 public final class NotificationClassifier {
     /** An SNS message already parsed, as in {@code Records[].Sns} of an SNS-triggered invocation. */
@@ -56,13 +55,8 @@ public final class NotificationClassifier {
 
     /** A line for input that could not be recognised at all, such as an invocation of unknown shape. */
     public CapturedLine unparsed(String reason, String raw, String source, String sourceId, Instant capturedAt) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("reason", reason);
-        line.put("source", source);
-        line.put("sourceId", sourceId);
-        line.put("capturedAt", capturedAt.toString());
-        line.put("raw", raw);
-        return new CapturedLine(CaptureKind.UNPARSED, JsonTree.write(line), sourceId);
+        String line = JsonTree.write(UnparsedLine.of(reason, raw, source, sourceId, capturedAt));
+        return new CapturedLine(CaptureKind.UNPARSED, line, sourceId);
     }
 
     static boolean isSnsMessage(Map<String, Object> message) {

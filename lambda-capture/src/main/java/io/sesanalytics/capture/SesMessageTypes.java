@@ -3,7 +3,7 @@ package io.sesanalytics.capture;
 import java.util.Map;
 import java.util.Set;
 
-/** The SES message vocabularies of both notification formats, and which capture folder each belongs to. */
+/** The SES message vocabularies of both notification formats, and which kind of capture line each is. */
 public final class SesMessageTypes {
     /** {@code eventType} values of configuration-set event publishing. */
     public static final Set<String> EVENT_TYPES = Set.of(
@@ -20,7 +20,7 @@ public final class SesMessageTypes {
     }
 
     /**
-     * Decides the folder of an SES JSON object.
+     * Decides the kind of an SES JSON object.
      *
      * @param message a parsed JSON object (see {@link JsonTree}), or null for any other JSON value
      * @return the kind, or the reason why the message is not an SES message this project knows

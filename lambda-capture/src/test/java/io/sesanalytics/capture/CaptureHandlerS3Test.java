@@ -56,7 +56,7 @@ class CaptureHandlerS3Test {
     }
 
     @Test
-    void snsEventOfEveryTypeIsStoredAsDeliveredInOneObjectPerKind() {
+    void snsEventOfEveryTypeIsStoredAsDeliveredInOneObject() {
         String bucket = newBucket();
         List<String> sending = new ArrayList<>(LambdaEvents.IDENTITY_FIXTURES);
         sending.addAll(LambdaEvents.EVENT_FIXTURES);
@@ -64,59 +64,66 @@ class CaptureHandlerS3Test {
         messages.addAll(LambdaEvents.RECEIVED_FIXTURES.stream().map(LambdaEvents::ses).toList());
         byte[] event = LambdaEvents.snsEvent(messages);
 
-        handler(bucket).handle(event, "req-1");
+        PutCounter puts = new PutCounter();
+        handler(bucket, puts).handle(event, "req-1");
 
-        assertEquals(List.of(
-                PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz",
-                PREFIX + "/received/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz"),
-                s3.keys(bucket, PREFIX + "/"));
+        String key = PREFIX + "/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz";
+        assertEquals(List.of(key), s3.keys(bucket, PREFIX + "/"));
+        assertEquals(1, puts.count.get(), "one PUT for the whole invocation");
         JsonNode records = LambdaEvents.json(new String(event, StandardCharsets.UTF_8)).path("Records");
-        List<String> notificationLines = s3.lines(bucket, PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz");
-        List<String> receivedLines = s3.lines(bucket, PREFIX + "/received/dt=2026-11-25/20261125T030405678Z-req-1.ndjson.gz");
-        assertEquals(sending.size(), notificationLines.size());
-        assertEquals(LambdaEvents.RECEIVED_FIXTURES.size(), receivedLines.size());
-        for (int i = 0; i < sending.size(); i++) {
-            assertEquals(records.get(i).path("Sns"), LambdaEvents.json(notificationLines.get(i)), "line " + i);
-        }
-        for (int i = 0; i < receivedLines.size(); i++) {
-            JsonNode line = LambdaEvents.json(receivedLines.get(i));
-            assertEquals(records.get(sending.size() + i).path("Sns"), line);
+        List<String> lines = s3.lines(bucket, key);
+        assertEquals(messages.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = LambdaEvents.json(lines.get(i));
+            assertEquals(records.get(i).path("Sns"), line, "line " + i);
             // The Message string is kept byte for byte, and with it what the jobs deduplicate on.
-            assertEquals(messages.get(sending.size() + i), line.path("Message").asText());
-            assertTrue(line.path("MessageId").isTextual());
+            assertEquals(messages.get(i), line.path("Message").asText());
         }
     }
 
     @Test
-    void sqsBatchNamesOnlyTheRecordsThatCouldNotBeStored() {
+    void sqsBatchOfMixedKindsIsStoredInOnePut() {
         String bucket = newBucket();
-        ExecutionInterceptor receivedPrefixFails = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof PutObjectRequest put && put.key().contains("/received/")) {
-                    throw SdkClientException.create("injected: the received prefix is unavailable");
-                }
-            }
-        };
         String wrappedBounce = LambdaEvents.snsMessage(LambdaEvents.ses("identity/bounce.json"), UUID.randomUUID().toString()).toString();
         String rawDelivery = LambdaEvents.ses("event/delivery.json");
         String received = LambdaEvents.snsMessage(LambdaEvents.ses("received/received-s3-action.json"), "r-1").toString();
         String notJson = "this is not json";
+        PutCounter puts = new PutCounter();
 
-        Map<String, Object> response = handler(bucket, receivedPrefixFails)
+        Map<String, Object> response = handler(bucket, puts)
                 .handle(LambdaEvents.sqsEvent(List.of(wrappedBounce, rawDelivery, received, notJson)), "req-2");
 
-        assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m2"))), response);
-        String day = PREFIX + "/notifications/dt=2026-11-25/20261125T030405678Z-req-2.ndjson.gz";
-        String unparsed = PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-2.ndjson.gz";
-        assertEquals(List.of(day, unparsed), s3.keys(bucket, PREFIX + "/"));
-        assertEquals(List.of(LambdaEvents.json(wrappedBounce), LambdaEvents.json(rawDelivery)),
-                s3.lines(bucket, day).stream().map(LambdaEvents::json).toList());
-        JsonNode quarantined = LambdaEvents.json(s3.lines(bucket, unparsed).get(0));
-        assertEquals(notJson, quarantined.path("raw").asText());
-        assertEquals("m3", quarantined.path("sourceId").asText());
-        assertEquals("sqs", quarantined.path("source").asText());
-        assertTrue(quarantined.path("reason").asText().startsWith("not JSON"), quarantined.toString());
+        assertEquals(Map.of("batchItemFailures", List.of()), response);
+        assertEquals(1, puts.count.get(), "one PUT for the whole batch");
+        String key = PREFIX + "/dt=2026-11-25/20261125T030405678Z-req-2.ndjson.gz";
+        assertEquals(List.of(key), s3.keys(bucket, PREFIX + "/"));
+        List<JsonNode> lines = s3.lines(bucket, key).stream().map(LambdaEvents::json).toList();
+        assertEquals(List.of(LambdaEvents.json(wrappedBounce), LambdaEvents.json(rawDelivery), LambdaEvents.json(received)),
+                lines.subList(0, 3));
+        JsonNode quarantined = lines.get(3);
+        assertEquals(notJson, quarantined.path(UnparsedLine.RAW).asText());
+        assertEquals("m3", quarantined.path(UnparsedLine.SOURCE_ID).asText());
+        assertEquals("sqs", quarantined.path(UnparsedLine.SOURCE).asText());
+        assertTrue(quarantined.path(UnparsedLine.REASON).asText().startsWith("not JSON"), quarantined.toString());
+    }
+
+    @Test
+    void sqsBatchNamesEveryRecordWhenItsObjectCannotBeStored() {
+        String bucket = newBucket();
+        ExecutionInterceptor everyPutFails = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                throw SdkClientException.create("injected: S3 unavailable");
+            }
+        };
+        String bounce = LambdaEvents.snsMessage(LambdaEvents.ses("identity/bounce.json"), "b-1").toString();
+
+        Map<String, Object> response = handler(bucket, everyPutFails)
+                .handle(LambdaEvents.sqsEvent(List.of(bounce, "this is not json")), "req-6");
+
+        assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m0"), Map.of("itemIdentifier", "m1"))),
+                response);
+        assertEquals(List.of(), s3.keys(bucket, PREFIX + "/"));
     }
 
     @Test
@@ -135,7 +142,7 @@ class CaptureHandlerS3Test {
     }
 
     @Test
-    void malformedAndUnknownMessagesAreKeptUnderUnparsedWithTheirReason() {
+    void malformedAndUnknownMessagesAreKeptWithTheirReason() {
         String bucket = newBucket();
         List<String> messages = List.of(
                 "{\"not\": \"ses\"",
@@ -148,8 +155,8 @@ class CaptureHandlerS3Test {
 
         List<String> keys = s3.keys(bucket, PREFIX + "/");
         assertEquals(List.of(
-                PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-4.ndjson.gz",
-                PREFIX + "/unparsed/dt=2026-11-25/20261125T030405678Z-req-5.ndjson.gz"), keys);
+                PREFIX + "/dt=2026-11-25/20261125T030405678Z-req-4.ndjson.gz",
+                PREFIX + "/dt=2026-11-25/20261125T030405678Z-req-5.ndjson.gz"), keys);
         List<String> reasons = s3.lines(bucket, keys.get(0)).stream()
                 .map(line -> LambdaEvents.json(line).path("reason").asText()).toList();
         assertTrue(reasons.get(0).startsWith("SNS Message is not JSON"), reasons.get(0));
@@ -160,5 +167,17 @@ class CaptureHandlerS3Test {
         JsonNode invocation = LambdaEvents.json(s3.lines(bucket, keys.get(1)).get(0));
         assertEquals("invocation payload is not a JSON object", invocation.path("reason").asText());
         assertEquals("definitely not an invocation", invocation.path("raw").asText());
+    }
+
+    /** Counts the PUT requests the handler sends. */
+    private static final class PutCounter implements ExecutionInterceptor {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof PutObjectRequest) {
+                count.incrementAndGet();
+            }
+        }
     }
 }

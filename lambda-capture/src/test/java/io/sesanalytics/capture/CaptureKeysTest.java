@@ -13,10 +13,10 @@ class CaptureKeysTest {
 
     @Test
     void keysArePartitionedByUtcCaptureDate() {
-        assertEquals("raw/received/dt=2026-11-24/20261124T235959999Z-abc-123.ndjson.gz",
-                new CaptureKeys("/raw/").key(CaptureKind.RECEIVED, JUST_BEFORE_MIDNIGHT, "abc-123"));
-        assertEquals("unparsed/dt=2026-11-25/20261125T000000000Z-x_y.ndjson.gz",
-                new CaptureKeys("").key(CaptureKind.UNPARSED, Instant.parse("2026-11-25T00:00:00Z"), "x/y"));
+        assertEquals("raw/dt=2026-11-24/20261124T235959999Z-abc-123.ndjson.gz",
+                new CaptureKeys("/raw/").key(JUST_BEFORE_MIDNIGHT, "abc-123"));
+        assertEquals("dt=2026-11-25/20261125T000000000Z-x_y.ndjson.gz",
+                new CaptureKeys("").key(Instant.parse("2026-11-25T00:00:00Z"), "x/y"));
     }
 
     @Test

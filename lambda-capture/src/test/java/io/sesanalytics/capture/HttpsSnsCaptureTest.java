@@ -63,7 +63,7 @@ class HttpsSnsCaptureTest {
                 .handle(LambdaEvents.functionUrlPost(message.toString(), signatureVersion == 2), "req-h");
 
         assertEquals(200, response.get("statusCode"), response.toString());
-        String key = "raw/notifications/dt=2026-11-25/20261125T030405678Z-req-h.ndjson.gz";
+        String key = "raw/dt=2026-11-25/20261125T030405678Z-req-h.ndjson.gz";
         assertEquals(List.of(key), s3.keys(bucket, "raw/"));
         assertEquals(List.of(message), s3.lines(bucket, key).stream().map(LambdaEvents::json).toList());
     }

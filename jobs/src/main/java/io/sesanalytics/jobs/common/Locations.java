@@ -28,9 +28,9 @@ public final class Locations {
         return Path.of(trimmed).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
     }
 
-    /** {@code <raw>/<kind>/dt=YYYY-MM-DD}, the folder of one capture date of one kind. */
-    public static String rawFolder(String raw, String kind, LocalDate date) {
-        return raw + "/" + kind + "/dt=" + date;
+    /** {@code <raw>/dt=YYYY-MM-DD}, the folder of one capture date. */
+    public static String rawFolder(String raw, LocalDate date) {
+        return raw + "/dt=" + date;
     }
 
     public static String table(String warehouse, Table table) {

@@ -104,7 +104,6 @@ public final class Schemas {
     /** A raw line that could not be normalized, kept whole with the reason. */
     public static final StructType QUARANTINE = struct(
             field("reason", StringType, "why the line could not be normalized"),
-            field("source_kind", StringType, "raw folder: notifications, received or unparsed"),
             field("source_file", StringType, "raw object the line came from"),
             field("raw_line", StringType, "the line as captured"));
 
@@ -210,7 +209,6 @@ public final class Schemas {
     public static final StructType PARSED_LINE = struct(
             field("line_id", LongType, "position of the line in this run's input"),
             CAPTURE_DATE,
-            field("source_kind", StringType, "raw folder"),
             field("source_file", StringType, "raw object"),
             field("status", StringType, "event, received or quarantine"),
             field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),

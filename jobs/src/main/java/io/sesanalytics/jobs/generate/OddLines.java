@@ -67,7 +67,7 @@ final class OddLines {
         }
     }
 
-    /** A line of {@code unparsed/}, made by the Lambda's own classifier from something SQS really delivers. */
+    /** An unparsed line, made by the Lambda's own classifier from something SQS really delivers. */
     String unparsed(SplittableRandom r, long capturedMs) {
         String sqsMessageId = JsonText.uuid(r);
         String snsMessageId = JsonText.uuid(r);
@@ -84,7 +84,7 @@ final class OddLines {
         };
         CapturedLine line = classifier.fromText(body, "sqs", sqsMessageId, Instant.ofEpochMilli(capturedMs));
         if (line.kind() != CaptureKind.UNPARSED) {
-            throw new IllegalStateException("the Lambda accepts a line meant for unparsed/: " + body);
+            throw new IllegalStateException("the Lambda accepts a line meant to be unparsed: " + body);
         }
         return line.json();
     }

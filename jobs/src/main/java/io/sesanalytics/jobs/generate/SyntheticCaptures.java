@@ -1,7 +1,6 @@
 package io.sesanalytics.jobs.generate;
 
 import io.sesanalytics.capture.CaptureKeys;
-import io.sesanalytics.capture.CaptureKind;
 import io.sesanalytics.capture.CaptureStore;
 import io.sesanalytics.capture.NdjsonGzip;
 
@@ -269,33 +268,23 @@ public final class SyntheticCaptures {
                 Collections.swap(lines, k, r.nextInt(k + 1));
             }
             long notificationLines = lines.size();
-            long objects = 1;
-            store.put(keys.key(CaptureKind.NOTIFICATIONS, capturedAt, requestId), NdjsonGzip.encode(lines));
 
-            lines.clear();
             int receivedCount = Math.min(limit, JsonText.stochasticRound(r, n * RECEIVED_RATE));
             long windowStart = Math.max(day.startMs, capturedMs - day.windowMs());
             for (int k = 0; k < receivedCount; k++) {
                 long receivedMs = windowStart + (long) (r.nextDouble() * (capturedMs - windowStart - 2_000));
                 lines.add(received.line(r, Math.max(day.startMs, receivedMs)));
             }
-            if (!lines.isEmpty()) {
-                store.put(keys.key(CaptureKind.RECEIVED, capturedAt, requestId), NdjsonGzip.encode(lines));
-                objects++;
-            }
-
-            lines.clear();
+            int unparsedLines = 0;
             for (int chosen : day.unparsedObjects) {
-                if (chosen == object && lines.size() < limit) {
+                if (chosen == object && unparsedLines < limit) {
                     lines.add(odd.unparsed(r, capturedMs));
+                    unparsedLines++;
                 }
             }
-            long unparsedLines = lines.size();
-            if (!lines.isEmpty()) {
-                store.put(keys.key(CaptureKind.UNPARSED, capturedAt, requestId), NdjsonGzip.encode(lines));
-                objects++;
-            }
-            return new Summary(objects, notificationLines, receivedCount, unparsedLines, duplicates, late, malformed);
+            // One object per invocation, as the Lambda writes it.
+            store.put(keys.key(capturedAt, requestId), NdjsonGzip.encode(lines));
+            return new Summary(1, notificationLines, receivedCount, unparsedLines, duplicates, late, malformed);
         }
 
         /**

@@ -118,7 +118,7 @@ public final class NormalizeJob {
      */
     public static Dataset<Row> parse(Dataset<Row> rawLines) {
         RDD<InternalRow> lines = rawLines.withColumn("line_id", monotonically_increasing_id())
-                .select("line_id", "value", "source_kind", "capture_date", "source_file")
+                .select("line_id", "value", "capture_date", "source_file")
                 .queryExecution().toRdd();
         RDD<InternalRow> parsed = lines.toJavaRDD()
                 .mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) NormalizeJob::parsePartition)
@@ -126,7 +126,7 @@ public final class NormalizeJob {
         return rawLines.sparkSession().internalCreateDataFrame(parsed, Schemas.PARSED_LINE, false);
     }
 
-    /** Lines as (line_id, value, source_kind, capture_date, source_file) into parsed lines. */
+    /** Lines as (line_id, value, capture_date, source_file) into parsed lines. */
     private static Iterator<InternalRow> parsePartition(Iterator<InternalRow> lines) {
         SesLineParser parser = new SesLineParser();
         return new Iterator<>() {
@@ -139,8 +139,7 @@ public final class NormalizeJob {
             public InternalRow next() {
                 InternalRow line = lines.next();
                 return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1).toString(),
-                        line.getUTF8String(2).toString(), LocalDate.ofEpochDay(line.getInt(3)),
-                        line.getUTF8String(4).toString());
+                        LocalDate.ofEpochDay(line.getInt(2)), line.getUTF8String(3).toString());
             }
         };
     }

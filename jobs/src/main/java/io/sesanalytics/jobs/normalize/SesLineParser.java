@@ -1,10 +1,7 @@
 package io.sesanalytics.jobs.normalize;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sesanalytics.capture.CaptureKind;
+import io.sesanalytics.capture.UnparsedLine;
 import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
@@ -36,7 +33,6 @@ public final class SesLineParser {
     public static final String RECEIVED = "received";
     public static final String QUARANTINE = "quarantine";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final InternalRowBuilder.Layout PARSED_LINE = new InternalRowBuilder.Layout(Schemas.PARSED_LINE);
     private static final Map<String, String> EVENT_TYPES = Map.of(
             "Send", "send", "Reject", "reject", "Bounce", "bounce", "Complaint", "complaint",
@@ -71,23 +67,22 @@ public final class SesLineParser {
     }
 
     /** The parsed line as a {@link Row}; see {@link #parseToInternalRow}. */
-    public Row parse(long lineId, String line, String sourceKind, LocalDate captureDate, String sourceFile) {
-        return PARSED_LINE.toRow(parseToInternalRow(lineId, line, sourceKind, captureDate, sourceFile));
+    public Row parse(long lineId, String line, LocalDate captureDate, String sourceFile) {
+        return PARSED_LINE.toRow(parseToInternalRow(lineId, line, captureDate, sourceFile));
     }
 
     /** The parsed line in Spark's internal representation, as the normalize job reads it. */
-    public InternalRow parseToInternalRow(long lineId, String line, String sourceKind, LocalDate captureDate,
-                                          String sourceFile) {
+    public InternalRow parseToInternalRow(long lineId, String line, LocalDate captureDate, String sourceFile) {
         InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)
                 .set("capture_date", captureDate)
-                .set("source_kind", sourceKind)
                 .set("source_file", sourceFile);
         try {
-            if (CaptureKind.UNPARSED.folder().equals(sourceKind)) {
-                throw new Rejected("capture: " + captureReason(line));
-            }
             JsonNode node = readJson(line, "not JSON", UNREAD_ENVELOPE_FIELDS);
+            if (isUnparsedLine(node)) {
+                String reason = node.path(UnparsedLine.REASON).asText();
+                throw new Rejected("capture: " + (reason.isEmpty() ? "unrecognised by the capture Lambda" : reason));
+            }
             String snsMessageId = null;
             String topicArn = null;
             JsonNode ses = node;
@@ -142,13 +137,10 @@ public final class SesLineParser {
                 .build();
     }
 
-    private static String captureReason(String line) {
-        try {
-            String reason = MAPPER.readTree(line).path("reason").asText("");
-            return reason.isEmpty() ? "unrecognised by the capture Lambda" : reason;
-        } catch (JsonProcessingException e) {
-            return "unrecognised by the capture Lambda";
-        }
+    /** A line the capture Lambda stored because it could not recognise it; see {@link UnparsedLine}. */
+    private static boolean isUnparsedLine(JsonNode node) {
+        return node.path(UnparsedLine.REASON).isTextual() && node.path(UnparsedLine.RAW).isTextual()
+                && !node.has("eventType") && !node.has("notificationType") && !isSnsMessage(node);
     }
 
     private static boolean isSnsMessage(JsonNode node) {

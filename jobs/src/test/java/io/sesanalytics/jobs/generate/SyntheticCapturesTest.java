@@ -48,10 +48,9 @@ class SyntheticCapturesTest {
         long received = 0;
         long lines = 0;
         for (Path file : files(out)) {
-            String kind = out.relativize(file).getName(0).toString();
             for (String line : lines(file)) {
                 lines++;
-                Row parsed = parser.parse(lines, line, kind, FIRST, file.toString());
+                Row parsed = parser.parse(lines, line, FIRST, file.toString());
                 switch (parsed.<String>getAs("status")) {
                     case SesLineParser.EVENT -> parsed.<Row>getList(parsed.fieldIndex("events")).forEach(e -> {
                         types.add(e.getAs("event_type"));

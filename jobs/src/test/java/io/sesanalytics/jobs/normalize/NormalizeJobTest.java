@@ -110,7 +110,7 @@ class NormalizeJobTest {
         assertEquals(2, reasons.size());
         assertEquals("bad timestamp in timestamp: 'yesterday'", reasons.get(0));
         assertTrue(reasons.get(1).startsWith("capture: not JSON"), reasons.get(1));
-        Row notJson = table(Table.QUARANTINE).filter(col("source_kind").equalTo("unparsed")).first();
+        Row notJson = table(Table.QUARANTINE).filter(col("reason").startsWith("capture:")).first();
         assertTrue(notJson.<String>getAs("raw_line").contains("this is not json"));
     }
 

@@ -44,9 +44,9 @@ class NormalizeOutputsTest {
         SesLineParser parser = new SesLineParser();
         String line = CaptureScenario.wrapped("event/send.json");
         Dataset<Row> parsed = spark.createDataFrame(List.of(
-                parser.parse(1L, line, "notifications", DAY, "f"),
-                parser.parse(2L, line, "notifications", DAY, "g"),
-                parser.parse(3L, "{", "notifications", DAY, "g")), Schemas.PARSED_LINE);
+                parser.parse(1L, line, DAY, "f"),
+                parser.parse(2L, line, DAY, "g"),
+                parser.parse(3L, "{", DAY, "g")), Schemas.PARSED_LINE);
 
         Dataset<Row> resolved = Deduplication.resolve(parsed);
 

@@ -22,7 +22,7 @@ class SesLineParserTest {
 
     private Row parseWrapped(String fixture) {
         String line = LambdaEvents.snsMessage(LambdaEvents.ses(fixture), "sns-" + fixture).toString();
-        return parser.parse(1L, line, "notifications", CAPTURED, "file:/raw/x.ndjson.gz");
+        return parser.parse(1L, line, CAPTURED, "file:/raw/x.ndjson.gz");
     }
 
     private static List<Row> events(Row parsed) {
@@ -93,13 +93,13 @@ class SesLineParserTest {
         identity.remove("eventType");
         identity.put("notificationType", "Bounce");
         ((ObjectNode) identity.path("mail")).remove("tags");
-        Row fromEvents = parser.parse(1L, published.toString(), "notifications", CAPTURED, "f");
-        Row fromIdentity = parser.parse(2L, identity.toString(), "notifications", CAPTURED, "f");
+        Row fromEvents = parser.parse(1L, published.toString(), CAPTURED, "f");
+        Row fromIdentity = parser.parse(2L, identity.toString(), CAPTURED, "f");
         assertEquals(fromEvents.<String>getAs("record_key"), fromIdentity.getAs("record_key"));
         assertEquals(0, fromEvents.<Integer>getAs("format_rank"));
         assertEquals(1, fromIdentity.<Integer>getAs("format_rank"));
         assertNull(fromEvents.getAs("sns_message_id"));
-        Row otherDelivery = parser.parse(3L, LambdaEvents.ses("event/delivery.json"), "notifications", CAPTURED, "f");
+        Row otherDelivery = parser.parse(3L, LambdaEvents.ses("event/delivery.json"), CAPTURED, "f");
         assertNotEquals(fromEvents.<String>getAs("record_key"), otherDelivery.getAs("record_key"));
     }
 
@@ -123,9 +123,10 @@ class SesLineParserTest {
             "{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"yesterday\"}}|bad timestamp in timestamp: 'yesterday'",
             "{\"eventType\":\"Bounce\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"2026-11-24T00:00:00Z\"},\"bounce\":{\"timestamp\":\"2026-11-24T00:00:01Z\"}}|bounce without recipient addresses",
             "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"ok\"}|unknown notificationType 'AmazonSnsSubscriptionSucceeded'",
-            "{\"truncated\": |not JSON"})
+            "{\"truncated\": |not JSON",
+            "{\"eventType\":\"Teleport\",\"mail\":{},\"reason\":\"r\",\"raw\":\"x\"}|unknown eventType 'Teleport'"})
     void badLinesAreQuarantinedWithTheirReasonAndKeptWhole(String line, String reason) {
-        Row parsed = parser.parse(7L, line, "notifications", CAPTURED, "file:/raw/y.ndjson.gz");
+        Row parsed = parser.parse(7L, line, CAPTURED, "file:/raw/y.ndjson.gz");
         assertEquals(SesLineParser.QUARANTINE, parsed.getAs("status"));
         assertEquals(reason, parsed.getAs("reason"));
         assertEquals(line, parsed.getAs("raw_line"));
@@ -136,7 +137,7 @@ class SesLineParserTest {
     void linesTheLambdaCouldNotRecogniseKeepItsReason() {
         String line = "{\"reason\":\"not JSON: Unexpected character\",\"source\":\"sqs\",\"sourceId\":\"m3\","
                 + "\"capturedAt\":\"2026-11-24T01:00:00Z\",\"raw\":\"garbage\"}";
-        Row parsed = parser.parse(1L, line, "unparsed", CAPTURED, "f");
+        Row parsed = parser.parse(1L, line, CAPTURED, "f");
         assertEquals("capture: not JSON: Unexpected character", parsed.getAs("reason"));
     }
 }
