@@ -46,7 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
     LocalDate firstDay;
 
     @Option(names = "--lines-per-object", defaultValue = "1000", paramLabel = "N",
-            description = "Most lines in one object per kind, like an SQS batch (default: ${DEFAULT-VALUE}).")
+            description = "Most sending-event lines in one object, like an SQS batch; receipts and unparsed"
+                    + " lines come on top (default: ${DEFAULT-VALUE}).")
     int linesPerObject;
 
     @Option(names = "--threads", paramLabel = "N",

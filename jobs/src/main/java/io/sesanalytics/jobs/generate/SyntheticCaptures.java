@@ -24,8 +24,9 @@ import java.util.concurrent.Future;
  * Lambda's own {@link CaptureKeys} and {@link NdjsonGzip}.
  *
  * <p>Each capture day holds {@code eventsPerDay} distinct SES sending events (configuration-set events and
- * identity-notification copies), grouped into invocations of at most {@code linesPerObject} lines per kind.
- * On top of them come retried duplicates, malformed lines, receipt notifications and a few unparsed lines.
+ * identity-notification copies), grouped into invocations of at most {@code linesPerObject} sending-event
+ * lines. On top of them come retried duplicates, malformed lines, receipt notifications and a few unparsed
+ * lines, each in the object of its invocation.
  * The output depends only on the settings: every object is drawn from the seed and its own number, so any
  * thread count writes the same bytes.
  */
@@ -45,7 +46,7 @@ public final class SyntheticCaptures {
      * @param days           number of consecutive capture days
      * @param eventsPerDay   distinct SES sending events per day, before duplicates and malformed lines
      * @param seed           same seed, same bytes
-     * @param linesPerObject most lines in one object, per kind
+     * @param linesPerObject most sending-event lines in one object
      * @param threads        parallel writers; does not change the output
      */
     public record Settings(LocalDate firstDay, int days, int eventsPerDay, long seed, int linesPerObject, int threads) {
