@@ -53,7 +53,7 @@ public final class TableWriter {
         // partition values; a sort by the sort columns alone compares their first bytes.
         List<Column> order = new ArrayList<>(spread && concurrentWriters(rows.sparkSession()) ? List.of() : partitions);
         sortColumns.forEach(name -> order.add(col(name)));
-        distributed.sortWithinPartitions(order.toArray(Column[]::new))
+        (order.isEmpty() ? distributed : distributed.sortWithinPartitions(order.toArray(Column[]::new)))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")

@@ -7,18 +7,22 @@ import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -135,22 +139,49 @@ class NormalizeJobTest {
         String alone = root.resolve("warehouse-alone").toString();
         NormalizeSummary withoutKeys = NormalizeJob.run(spark, new NormalizeJob.Config(raw, alone, CaptureScenario.DAY, 3));
         assertEquals(day, withoutKeys);
-        assertEquals(sortedRows(Table.EVENTS).stream().filter(r -> CaptureScenario.DAY.equals(r.getAs("capture_date"))).toList(),
+        assertEquals(sortedRows(Table.EVENTS, "event_id").stream().filter(r -> CaptureScenario.DAY.equals(r.getAs("capture_date"))).toList(),
                 TableWriter.read(spark, Table.EVENTS, Locations.normalize(alone)).orderBy("event_id").collectAsList());
     }
 
     @Test
     void reRunningADateGivesTheSameRows() {
-        List<Row> before = sortedRows(Table.EVENTS);
-        List<Row> quarantineBefore = sortedRows(Table.QUARANTINE);
+        List<Row> before = sortedRows(Table.EVENTS, "event_id");
+        List<Row> quarantineBefore = sortedRows(Table.QUARANTINE, "source_file", "raw_line");
         NormalizeSummary again = NormalizeJob.run(spark, new NormalizeJob.Config(raw, warehouse, CaptureScenario.DAY, 3));
         assertEquals(day, again);
-        assertEquals(before, sortedRows(Table.EVENTS));
-        assertEquals(quarantineBefore, sortedRows(Table.QUARANTINE));
+        assertEquals(before, sortedRows(Table.EVENTS, "event_id"));
+        assertEquals(quarantineBefore, sortedRows(Table.QUARANTINE, "source_file", "raw_line"));
     }
 
-    private static List<Row> sortedRows(Table table) {
-        return table(table).orderBy(table.sortColumns().stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+    @Test
+    void runsOfTheSameDateWriteEachEventsFileInTheSameOrder() throws IOException {
+        Map<String, List<String>> first = eventIdsByFile(normalizeInto("warehouse-order-1"));
+        Map<String, List<String>> second = eventIdsByFile(normalizeInto("warehouse-order-2"));
+        assertEquals(CaptureScenario.DAY_EVENT_ROWS, first.values().stream().mapToLong(List::size).sum());
+        assertEquals(first, second);
+    }
+
+    private static Path normalizeInto(String folder) {
+        Path target = root.resolve(folder);
+        NormalizeJob.run(spark, new NormalizeJob.Config(raw, target.toString(), CaptureScenario.DAY, 3));
+        return target.resolve(Table.EVENTS.tableName());
+    }
+
+    /** The event ids of each file in the order they are stored, by partition folder and task number. */
+    private static Map<String, List<String>> eventIdsByFile(Path table) throws IOException {
+        Map<String, List<String>> ids = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(table)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                String task = file.getFileName().toString().substring(0, "part-00000".length());
+                ids.put(table.relativize(file.getParent()) + "/" + task, spark.read().parquet(file.toString())
+                        .select("event_id").as(Encoders.STRING()).collectAsList());
+            }
+        }
+        return ids;
+    }
+
+    private static List<Row> sortedRows(Table table, String... key) {
+        return table(table).orderBy(Arrays.stream(key).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
                 .collectAsList();
     }
 
