@@ -102,12 +102,12 @@ public final class SuppressJob {
     private static long replacePartition(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
                                          String partitionColumn, LocalDate date) {
         String partition = Locations.table(warehouse, table) + "/" + partitionColumn + "=" + date;
-        if (rows.isEmpty()) {
+        long expected = rows.count();
+        if (expected == 0) {
             Storage.delete(spark, partition);
             return 0;
         }
         TableWriter.overwritePartitions(rows, table, warehouse);
-        long expected = rows.count();
         long readBack = TableWriter.read(spark, table, warehouse).filter(col(partitionColumn).equalTo(lit(date))).count();
         if (readBack != expected) {
             throw new IllegalStateException(table.tableName() + " " + partitionColumn + "=" + date + ": wrote "

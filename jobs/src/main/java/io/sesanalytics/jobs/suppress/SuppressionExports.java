@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,19 +55,26 @@ public final class SuppressionExports {
     public static Map<String, Long> write(SparkSession spark, Dataset<Row> states, Dataset<Row> changes,
                                           String warehouse, LocalDate date) {
         String folder = folder(warehouse, date);
-        Dataset<Row> suppressed = states.filter(col("status").equalTo(SuppressionRules.SUPPRESSED))
-                .withColumn("sending_domains", concat_ws(" ", col("sending_domains")))
-                .orderBy("address");
+        Dataset<Row> suppressed = sorted(states.filter(col("status").equalTo(SuppressionRules.SUPPRESSED))
+                .withColumn("sending_domains", concat_ws(" ", col("sending_domains"))), "address");
         Map<String, Long> written = new LinkedHashMap<>();
         written.putAll(writeSesImport(spark, suppressed, folder));
         written.put("suppression.csv", writeCsv(spark, folder + "/suppression.csv",
                 suppressed.select(FULL_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
                 FULL_COLUMNS));
-        Dataset<Row> delta = changes.filter(col("change").isin(SuppressionRules.ADDED, SuppressionRules.RELEASED_CHANGE))
-                .orderBy("address", "change")
+        Dataset<Row> delta = sorted(changes.filter(col("change").isin(SuppressionRules.ADDED, SuppressionRules.RELEASED_CHANGE)),
+                "address", "change")
                 .select(DELTA_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         written.put("delta.csv", writeCsv(spark, folder + "/delta.csv", delta, DELTA_COLUMNS));
         return written;
+    }
+
+    /**
+     * The rows in one partition, sorted. The driver writes the files row by row anyway, and a global sort
+     * would first sample the rows in a job of its own and then fetch each of its partitions in another.
+     */
+    private static Dataset<Row> sorted(Dataset<Row> rows, String... columns) {
+        return rows.coalesce(1).sortWithinPartitions(Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new));
     }
 
     private static long writeCsv(SparkSession spark, String location, Dataset<Row> rows, List<String> header) {
