@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The lines a reader of the raw layout must survive: malformed lines in {@code notifications/} (as if
- * something had bypassed the Lambda) and the Lambda's own {@code unparsed/} lines.
+ * The lines a reader of the raw layout must survive: malformed sending events (as if something had
+ * bypassed the Lambda) and the Lambda's own unparsed lines.
  */
 final class OddLines {
     /** Decimals read exactly, so that a rewritten line keeps its numbers. */
