@@ -32,6 +32,13 @@ class CaptureHandlerS3Test {
 
     private static LocalS3 s3;
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    /** Fails every S3 request, as an unavailable S3 would. */
+    private static final ExecutionInterceptor EVERY_PUT_FAILS = new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            throw SdkClientException.create("injected: S3 unavailable");
+        }
+    };
 
     @BeforeAll
     static void startS3() {
@@ -110,15 +117,9 @@ class CaptureHandlerS3Test {
     @Test
     void sqsBatchNamesEveryRecordWhenItsObjectCannotBeStored() {
         String bucket = newBucket();
-        ExecutionInterceptor everyPutFails = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                throw SdkClientException.create("injected: S3 unavailable");
-            }
-        };
         String bounce = LambdaEvents.snsMessage(LambdaEvents.ses("identity/bounce.json"), "b-1").toString();
 
-        Map<String, Object> response = handler(bucket, everyPutFails)
+        Map<String, Object> response = handler(bucket, EVERY_PUT_FAILS)
                 .handle(LambdaEvents.sqsEvent(List.of(bounce, "this is not json")), "req-6");
 
         assertEquals(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m0"), Map.of("itemIdentifier", "m1"))),
@@ -129,15 +130,9 @@ class CaptureHandlerS3Test {
     @Test
     void snsEventIsRetriedWhenItsObjectCannotBeStored() {
         String bucket = newBucket();
-        ExecutionInterceptor everyPutFails = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                throw SdkClientException.create("injected: S3 unavailable");
-            }
-        };
         byte[] event = LambdaEvents.snsEvent(List.of(LambdaEvents.ses("event/send.json")));
 
-        assertThrows(CaptureFailedException.class, () -> handler(bucket, everyPutFails).handle(event, "req-3"));
+        assertThrows(CaptureFailedException.class, () -> handler(bucket, EVERY_PUT_FAILS).handle(event, "req-3"));
         assertEquals(List.of(), s3.keys(bucket, PREFIX + "/"));
     }
 
