@@ -3,6 +3,7 @@ package io.sesanalytics.jobs.cli;
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.StepTimings;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
@@ -52,10 +53,12 @@ public final class NightlyCommand implements Callable<Integer> {
                 StepTimings night = new StepTimings();
                 Nightly.printNormalize(night.time("normalize", () -> NormalizeJob.run(spark,
                         new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays))));
-                Nightly.printAggregate(night.time("aggregate",
-                        () -> AggregateJob.run(spark, aggregate.config(locations.warehouse, date))));
-                Nightly.printSuppress(night.time("suppress",
-                        () -> SuppressJob.run(spark, suppress.config(locations.warehouse, date))));
+                // Both read what normalize wrote and write tables of their own.
+                SideBySide.Both<AggregateJob.AggregateSummary, SuppressJob.SuppressSummary> results = night.timeSideBySide(
+                        "aggregate", () -> AggregateJob.run(spark, aggregate.config(locations.warehouse, date)),
+                        "suppress", () -> SuppressJob.run(spark, suppress.config(locations.warehouse, date)));
+                Nightly.printAggregate(results.first());
+                Nightly.printSuppress(results.second());
                 RunSummaries.putSection(spark, Locations.normalize(locations.warehouse), date, "timings_ms", night.millis());
                 System.out.println("timings " + date + ": " + night);
             }

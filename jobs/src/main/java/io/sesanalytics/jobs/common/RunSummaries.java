@@ -41,8 +41,11 @@ public final class RunSummaries {
         }
     }
 
-    /** Replaces one job's section and writes the summary back; returns the whole summary. */
-    public static ObjectNode putSection(SparkSession spark, String warehouse, LocalDate date, String job, Object section) {
+    /**
+     * Replaces one job's section and writes the summary back; returns the whole summary. Synchronized, as
+     * jobs run side by side put their sections into the same summary.
+     */
+    public static synchronized ObjectNode putSection(SparkSession spark, String warehouse, LocalDate date, String job, Object section) {
         ObjectNode summary = read(spark, warehouse, date);
         summary.set(job, MAPPER.valueToTree(section));
         try {

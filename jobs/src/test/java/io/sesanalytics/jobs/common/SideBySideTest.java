@@ -1,0 +1,82 @@
+package io.sesanalytics.jobs.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SideBySideTest {
+    @Test
+    void runsBothStepsAtOnceAndReturnsBothResults() {
+        // Each step waits for the other to have started: run one after the other, neither would see it.
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        SideBySide.Both<Boolean, Boolean> both = SideBySide.run("first",
+                () -> {
+                    firstStarted.countDown();
+                    return await(secondStarted);
+                },
+                () -> {
+                    secondStarted.countDown();
+                    return await(firstStarted);
+                });
+        assertEquals(new SideBySide.Both<>(true, true), both);
+    }
+
+    @Test
+    void aFailedStepLetsTheOtherFinishAndIsThrown() {
+        AtomicBoolean secondFinished = new AtomicBoolean();
+        IllegalStateException failure = new IllegalStateException("first failed");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> SideBySide.run("first",
+                () -> {
+                    throw failure;
+                },
+                () -> {
+                    secondFinished.set(true);
+                    return "written";
+                }));
+        assertSame(failure, thrown);
+        assertTrue(secondFinished.get());
+    }
+
+    @Test
+    void whenBothFailTheFirstIsThrownWithTheSecondAttached() {
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> SideBySide.run("first",
+                () -> {
+                    throw new IllegalStateException("first failed");
+                },
+                () -> {
+                    throw new IllegalArgumentException("second failed");
+                }));
+        assertEquals("first failed", thrown.getMessage());
+        assertInstanceOf(IllegalArgumentException.class, thrown.getSuppressed()[0]);
+    }
+
+    @Test
+    void timingsKeepEachStepOfAPairInCallOrderAndTheirTotal() {
+        StepTimings timings = new StepTimings();
+        timings.time("normalize", () -> 1);
+        timings.timeSideBySide("aggregate", () -> 2, "suppress", () -> 3);
+        assertEquals(List.of("normalize", "aggregate", "suppress", "aggregate+suppress", StepTimings.TOTAL),
+                List.copyOf(timings.millis().keySet()));
+        long total = timings.millis().get(StepTimings.TOTAL);
+        assertEquals(timings.millis().get("normalize") + timings.millis().get("aggregate+suppress"), total);
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
