@@ -96,6 +96,9 @@ public final class InternalRowBuilder {
         if (value instanceof String text && type == DataTypes.StringType) {
             return UTF8String.fromString(text);
         }
+        if (value instanceof UTF8String && type == DataTypes.StringType) {
+            return value;
+        }
         if (value instanceof Instant instant && type == DataTypes.TimestampType) {
             return DateTimeUtils.instantToMicros(instant);
         }

@@ -21,6 +21,9 @@ import static io.sesanalytics.jobs.normalize.SesLineParser.text;
 record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotification) {
     private static final InternalRowBuilder.Layout EVENT = new InternalRowBuilder.Layout(Schemas.EVENT);
 
+    /** The fields of an SES event that {@link #of} reads. */
+    static final JsonFields READS = readFields();
+
     static EventRows of(JsonNode ses, SesLineParser.EventType type, String snsMessageId, String topicArn)
             throws SesLineParser.Rejected {
         JsonNode mail = ses.path("mail");
@@ -84,6 +87,25 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
                     .build());
         }
         return new EventRows(rows, recordKey, type.identityNotification());
+    }
+
+    private static JsonFields readFields() {
+        JsonFields mail = JsonFields.of("messageId", "timestamp", "source", "destination", "sendingAccountId", "sourceIp")
+                .with("tags", JsonFields.ALL)
+                .with("commonHeaders", JsonFields.of("from", "subject"));
+        JsonFields recipient = JsonFields.of("emailAddress", "status", "action", "diagnosticCode");
+        JsonFields detail = JsonFields.of("timestamp", "bounceType", "bounceSubType", "feedbackId",
+                        "complaintFeedbackType", "complaintSubType", "delayType", "reason", "errorMessage", "link",
+                        "userAgent", "ipAddress", "smtpResponse", "reportingMTA")
+                .with("bouncedRecipients", recipient)
+                .with("complainedRecipients", recipient)
+                .with("recipients", recipient)
+                .with("delayedRecipients", recipient);
+        JsonFields event = JsonFields.of("eventType", "notificationType").with("mail", mail);
+        for (String key : SesLineParser.detailKeys()) {
+            event = event.with(key, detail);
+        }
+        return event;
     }
 
     /** A recipient of the event, with the per-recipient details bounces and delays carry. */

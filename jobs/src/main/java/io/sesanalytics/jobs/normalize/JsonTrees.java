@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
- * Reads JSON text into a Jackson tree, leaving out the values of the named fields wherever they occur.
- * SES repeats every header of a mail in {@code mail.headers}, often half of a notification's bytes, and
- * the jobs read only {@code mail.commonHeaders}: not building that part of the tree makes parsing faster.
+ * Reads JSON text into a Jackson tree of the {@link JsonFields} a reader needs. SES repeats every header
+ * of a mail in {@code mail.headers}, often half of a notification's bytes, and SNS adds signature fields:
+ * leaving out what no table takes makes parsing faster.
  */
 final class JsonTrees {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -24,17 +23,28 @@ final class JsonTrees {
     }
 
     /** The first JSON value of the text; null when the text holds none. */
-    static JsonNode read(String text, Set<String> skipped) throws IOException {
+    static JsonNode read(String text, JsonFields fields) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            return first == null ? null : value(parser, first, skipped);
+            return first(parser, fields);
         }
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token, Set<String> skipped) throws IOException {
+    /** The first JSON value of UTF-8 bytes; null when they hold none. */
+    static JsonNode read(byte[] utf8, int offset, int length, JsonFields fields) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(utf8, offset, length)) {
+            return first(parser, fields);
+        }
+    }
+
+    private static JsonNode first(JsonParser parser, JsonFields fields) throws IOException {
+        JsonToken first = parser.nextToken();
+        return first == null ? null : value(parser, first, fields);
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token, JsonFields fields) throws IOException {
         return switch (token) {
-            case START_OBJECT -> object(parser, skipped);
-            case START_ARRAY -> array(parser, skipped);
+            case START_OBJECT -> object(parser, fields);
+            case START_ARRAY -> array(parser, fields);
             case VALUE_STRING -> NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                 case INT -> NODES.numberNode(parser.getIntValue());
@@ -49,7 +59,7 @@ final class JsonTrees {
         };
     }
 
-    private static ObjectNode object(JsonParser parser, Set<String> skipped) throws IOException {
+    private static ObjectNode object(JsonParser parser, JsonFields fields) throws IOException {
         ObjectNode object = NODES.objectNode();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             if (token == null) {
@@ -57,22 +67,24 @@ final class JsonTrees {
             }
             String name = parser.currentName();
             JsonToken valueToken = parser.nextToken();
-            if (skipped.contains(name)) {
+            JsonFields nested = fields.nested(name);
+            if (nested == null) {
+                // A string left unread is skipped by the next token, without being decoded.
                 parser.skipChildren();
             } else {
-                object.set(name, value(parser, valueToken, skipped));
+                object.set(name, value(parser, valueToken, nested));
             }
         }
         return object;
     }
 
-    private static ArrayNode array(JsonParser parser, Set<String> skipped) throws IOException {
+    private static ArrayNode array(JsonParser parser, JsonFields fields) throws IOException {
         ArrayNode array = NODES.arrayNode();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token == null) {
                 throw new IOException("unexpected end of input");
             }
-            array.add(value(parser, token, skipped));
+            array.add(value(parser, token, fields));
         }
         return array;
     }

@@ -138,8 +138,9 @@ public final class NormalizeJob {
             @Override
             public InternalRow next() {
                 InternalRow line = lines.next();
-                return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1).toString(),
-                        LocalDate.ofEpochDay(line.getInt(2)), line.getUTF8String(3).toString());
+                // The line is parsed before the next is read; the file name is kept in the row.
+                return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1),
+                        LocalDate.ofEpochDay(line.getInt(2)), line.getUTF8String(3).clone());
             }
         };
     }

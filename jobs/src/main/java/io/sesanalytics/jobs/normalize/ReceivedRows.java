@@ -16,6 +16,16 @@ import static io.sesanalytics.jobs.normalize.SesLineParser.text;
 /** The {@link Schemas#RECEIVED} row of one SES receipt notification. */
 final class ReceivedRows {
     private static final InternalRowBuilder.Layout RECEIVED = new InternalRowBuilder.Layout(Schemas.RECEIVED);
+    private static final JsonFields VERDICT = JsonFields.of("status");
+
+    /** The fields of a receipt notification that {@link #of} reads. */
+    static final JsonFields READS = JsonFields.of("notificationType")
+            .with("mail", JsonFields.of("messageId", "timestamp", "source", "destination")
+                    .with("commonHeaders", JsonFields.of("from", "subject")))
+            .with("receipt", JsonFields.of("timestamp", "recipients", "dmarcPolicy", "processingTimeMillis")
+                    .with("spamVerdict", VERDICT).with("virusVerdict", VERDICT).with("spfVerdict", VERDICT)
+                    .with("dkimVerdict", VERDICT).with("dmarcVerdict", VERDICT)
+                    .with("action", JsonFields.of("type", "topicArn", "bucketName", "objectKey")));
 
     private ReceivedRows() {
     }

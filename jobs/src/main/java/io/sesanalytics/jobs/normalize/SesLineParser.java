@@ -6,6 +6,8 @@ import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -46,10 +48,6 @@ public final class SesLineParser {
             "open", "open", "click", "click", "rendering_failure", "failure", "delivery_delay", "deliveryDelay",
             "subscription", "subscription");
 
-    /** Fields no table takes: every header as sent (commonHeaders has those we keep), SNS signature fields. */
-    private static final Set<String> UNREAD_SES_FIELDS = Set.of("headers");
-    private static final Set<String> UNREAD_ENVELOPE_FIELDS = Set.of("headers", "Signature", "SigningCertURL",
-            "SigningCertUrl", "UnsubscribeURL", "UnsubscribeUrl");
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -58,6 +56,21 @@ public final class SesLineParser {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     });
+
+    /** What is read of an SES message, and of a line: an SNS envelope, a bare SES message or an unparsed line. */
+    private final JsonFields sesFields;
+    private final JsonFields lineFields;
+
+    public SesLineParser() {
+        this(EventRows.READS.and(ReceivedRows.READS));
+    }
+
+    /** A parser that reads the given fields of SES messages. */
+    SesLineParser(JsonFields sesFields) {
+        this.sesFields = sesFields;
+        this.lineFields = JsonFields.of("Type", "MessageId", "TopicArn", "Message", UnparsedLine.REASON, UnparsedLine.RAW)
+                .and(sesFields);
+    }
 
     /** A line that cannot become a row; the message is the quarantine reason. */
     static final class Rejected extends Exception {
@@ -71,14 +84,19 @@ public final class SesLineParser {
         return PARSED_LINE.toRow(parseToInternalRow(lineId, line, captureDate, sourceFile));
     }
 
-    /** The parsed line in Spark's internal representation, as the normalize job reads it. */
+    /** The parsed line in Spark's internal representation. */
     public InternalRow parseToInternalRow(long lineId, String line, LocalDate captureDate, String sourceFile) {
+        return parseToInternalRow(lineId, UTF8String.fromString(line), captureDate, UTF8String.fromString(sourceFile));
+    }
+
+    /** The parsed line of UTF-8 text, as the normalize job reads it; the strings must not change meanwhile. */
+    InternalRow parseToInternalRow(long lineId, UTF8String line, LocalDate captureDate, UTF8String sourceFile) {
         InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)
                 .set("capture_date", captureDate)
                 .set("source_file", sourceFile);
         try {
-            JsonNode node = readJson(line, "not JSON", UNREAD_ENVELOPE_FIELDS);
+            JsonNode node = readLine(line);
             if (isUnparsedLine(node)) {
                 String reason = node.path(UnparsedLine.REASON).asText();
                 throw new Rejected("capture: " + (reason.isEmpty() ? "unrecognised by the capture Lambda" : reason));
@@ -96,7 +114,7 @@ public final class SesLineParser {
                 if (message == null || !message.isTextual()) {
                     throw new Rejected("SNS message has no Message string");
                 }
-                ses = readJson(message.asText(), "SNS Message is not JSON", UNREAD_SES_FIELDS);
+                ses = readJson(message.asText(), "SNS Message is not JSON", sesFields);
             }
             row.set("sns_message_id", snsMessageId);
             if (!ses.isObject()) {
@@ -126,10 +144,10 @@ public final class SesLineParser {
         }
     }
 
-    private static InternalRow quarantine(InternalRowBuilder row, String reason, String line) {
+    private static InternalRow quarantine(InternalRowBuilder row, String reason, UTF8String line) {
         return row.set("status", QUARANTINE)
                 .set("reason", reason)
-                .set("raw_line", line)
+                .set("raw_line", line.clone())
                 .set("sns_message_id", null)
                 .set("record_key", null)
                 .set("events", null)
@@ -147,9 +165,27 @@ public final class SesLineParser {
         return node.path("Type").isTextual() && node.path("MessageId").isTextual() && node.path("TopicArn").isTextual();
     }
 
-    private static JsonNode readJson(String text, String reason, Set<String> unread) throws Rejected {
+    /**
+     * Reads the line from its UTF-8 bytes. Should they not be valid UTF-8, the line is read again as Spark
+     * decodes it, with each malformed byte replaced, as any other reader of the text would see it.
+     */
+    private JsonNode readLine(UTF8String line) throws Rejected {
+        byte[] bytes = line.getBaseObject() instanceof byte[] base ? base : line.getBytes();
+        int offset = bytes == line.getBaseObject() ? (int) (line.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET) : 0;
         try {
-            JsonNode node = JsonTrees.read(text, unread);
+            JsonNode node = JsonTrees.read(bytes, offset, line.numBytes(), lineFields);
+            if (node != null) {
+                return node;
+            }
+        } catch (IOException e) {
+            // Read again below, as text.
+        }
+        return readJson(line.toString(), "not JSON", lineFields);
+    }
+
+    private static JsonNode readJson(String text, String reason, JsonFields fields) throws Rejected {
+        try {
+            JsonNode node = JsonTrees.read(text, fields);
             if (node == null) {
                 throw new Rejected(reason);
             }
@@ -185,6 +221,11 @@ public final class SesLineParser {
 
     static String detailKey(String eventType) {
         return DETAIL_KEYS.get(eventType);
+    }
+
+    /** The key of every event type's detail object. */
+    static Collection<String> detailKeys() {
+        return DETAIL_KEYS.values();
     }
 
     static Instant instant(JsonNode node, String field) throws Rejected {

@@ -2,14 +2,28 @@ package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesanalytics.capture.LambdaEvents;
+import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.common.InternalRowBuilder;
+import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SesLineParserTest {
     private static final LocalDate CAPTURED = LocalDate.parse("2026-11-24");
+    private static final InternalRowBuilder.Layout PARSED_LINE = new InternalRowBuilder.Layout(Schemas.PARSED_LINE);
+    private static final List<String> FIXTURES = List.of("identity/bounce.json", "identity/complaint.json",
+            "identity/delivery.json", "event/send.json", "event/reject.json", "event/bounce.json",
+            "event/complaint.json", "event/delivery.json", "event/open.json", "event/click.json",
+            "event/rendering-failure.json", "event/delivery-delay.json", "event/subscription.json",
+            "received/received-sns-action.json", "received/received-s3-action.json");
     private final SesLineParser parser = new SesLineParser();
+
+    @BeforeAll
+    static void readRowsAsTheJobsDo() {
+        // Rows take the session's settings: java.time values for dates and timestamps.
+        SparkTestSession.get();
+    }
 
     private Row parseWrapped(String fixture) {
         String line = LambdaEvents.snsMessage(LambdaEvents.ses(fixture), "sns-" + fixture).toString();
@@ -139,5 +165,41 @@ class SesLineParserTest {
                 + "\"capturedAt\":\"2026-11-24T01:00:00Z\",\"raw\":\"garbage\"}";
         Row parsed = parser.parse(1L, line, CAPTURED, "f");
         assertEquals("capture: not JSON: Unexpected character", parsed.getAs("reason"));
+    }
+
+    @Test
+    void readingOnlyTheFieldsTheRowsTakeGivesTheRowsOfReadingEverything() throws IOException {
+        SesLineParser everything = new SesLineParser(JsonFields.ALL);
+        List<String> lines = new ArrayList<>();
+        for (String fixture : FIXTURES) {
+            lines.add(LambdaEvents.ses(fixture));
+            lines.add(LambdaEvents.snsMessage(LambdaEvents.ses(fixture), "sns-" + fixture).toString());
+        }
+        try (Stream<Path> files = Files.walk(Path.of("../sample/raw"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".ndjson.gz")).toList()) {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+                    reader.lines().forEach(lines::add);
+                }
+            }
+        }
+        assertTrue(lines.size() > 1_000, "lines read: " + lines.size());
+        for (String line : lines) {
+            assertEquals(everything.parse(1L, line, CAPTURED, "f"), parser.parse(1L, line, CAPTURED, "f"), line);
+        }
+    }
+
+    @Test
+    void aLineThatIsNotValidUtf8IsReadAsSparkDecodesIt() {
+        byte[] prefix = "{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"m1\",\"timestamp\":\"2026-11-24T00:00:00Z\",\"source\":\"Caf".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = " <cafe@example.com>\",\"destination\":[\"a@example.org\"]},\"send\":{}}".getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[prefix.length + 1 + suffix.length];
+        System.arraycopy(prefix, 0, line, 0, prefix.length);
+        line[prefix.length] = (byte) 0xE9; // Latin-1 "é", not UTF-8
+        System.arraycopy(suffix, 0, line, prefix.length + 1, suffix.length);
+        Row parsed = PARSED_LINE.toRow(parser.parseToInternalRow(1L, UTF8String.fromBytes(line), CAPTURED,
+                UTF8String.fromString("f")));
+        assertEquals(SesLineParser.EVENT, parsed.getAs("status"), parsed.<String>getAs("reason"));
+        assertEquals("Caf\uFFFD", events(parsed).get(0).getAs("source_display_name"));
     }
 }
