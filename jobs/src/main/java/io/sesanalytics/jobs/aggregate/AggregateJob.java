@@ -2,6 +2,7 @@ package io.sesanalytics.jobs.aggregate;
 
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.common.Storage;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
@@ -68,22 +69,24 @@ public final class AggregateJob {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
         List<LocalDate> statDates = statDates(allEvents, config.date());
         Dataset<Row> events = inReach(allEvents, statDates, config);
-        Map<String, Long> rows = new LinkedHashMap<>();
-        Map<String, List<String>> alerts = new LinkedHashMap<>();
-        writeStats(spark, events, statDates, config, rows, alerts);
-        writeTop(spark, events, config, rows);
-        AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, alerts);
+        // The stats and the rankings are independent queries over the same events, into tables of their own.
+        SideBySide.Both<Map<String, Long>, StatsWritten> written = SideBySide.run("top tables",
+                () -> writeTop(spark, events, config), () -> writeStats(spark, events, statDates, config));
+        Map<String, Long> rows = new LinkedHashMap<>(written.second().rows());
+        rows.putAll(written.first());
+        AggregateSummary summary = new AggregateSummary(config.date(), statDates, rows, written.second().alerts());
         RunSummaries.putSection(spark, config.warehouse(), config.date(), "aggregate", summary);
         LOG.info("aggregated {}: stats for {} event date(s), {}", config.date(), statDates.size(), rows);
         return summary;
     }
 
-    /**
-     * The daily stats of every dimension, computed by one query over the events and written table by table.
-     * Adds each table's rows to {@code rows} and the keys alerting on the date to {@code alerts}.
-     */
-    private static void writeStats(SparkSession spark, Dataset<Row> events, List<LocalDate> statDates, Config config,
-                                   Map<String, Long> rows, Map<String, List<String>> alerts) {
+    /** The rows written to each stats table, and per table the keys alerting on the date. */
+    private record StatsWritten(Map<String, Long> rows, Map<String, List<String>> alerts) {
+    }
+
+    /** The daily stats of every dimension, computed by one query over the events and written table by table. */
+    private static StatsWritten writeStats(SparkSession spark, Dataset<Row> events, List<LocalDate> statDates,
+                                           Config config) {
         Map<StatDimension, List<LocalDate>> stored = new EnumMap<>(StatDimension.class);
         Column counted = lit(false);
         for (StatDimension dimension : StatDimension.values()) {
@@ -103,11 +106,14 @@ public final class AggregateJob {
             Map<String, Long> counts = new LinkedHashMap<>();
             stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             Map<String, List<String>> alerting = alerts(stats, config.date());
+            Map<String, Long> rows = new LinkedHashMap<>();
+            Map<String, List<String>> alerts = new LinkedHashMap<>();
             for (StatDimension dimension : StatDimension.values()) {
                 String table = dimension.table().tableName();
                 rows.put(table, counts.getOrDefault(dimension.name(), 0L));
                 alerts.put(table, alerting.getOrDefault(dimension.name(), List.of()));
             }
+            return new StatsWritten(rows, alerts);
         } finally {
             stats.unpersist();
         }
@@ -195,8 +201,8 @@ public final class AggregateJob {
         return alerts;
     }
 
-    /** The top-N tables, ranked by one query. Adds each table's rows to {@code rows}. */
-    private static void writeTop(SparkSession spark, Dataset<Row> events, Config config, Map<String, Long> rows) {
+    /** The top-N tables, ranked by one query; returns the rows written to each. */
+    private static Map<String, Long> writeTop(SparkSession spark, Dataset<Row> events, Config config) {
         Dataset<Row> received = TopTables.receipts(
                 TableWriter.read(spark, Table.RECEIVED_DESTINATIONS, config.warehouse()), config.date());
         Dataset<Row> rankings = TopTables.rankings(TopTables.sends(events, config.date()), received, config.date(),
@@ -204,11 +210,13 @@ public final class AggregateJob {
         try {
             Map<String, Long> counts = new HashMap<>();
             rankings.groupBy("key_column").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+            Map<String, Long> rows = new LinkedHashMap<>();
             for (TopTables.Ranking ranking : TopTables.RANKINGS) {
                 TableWriter.overwritePartitions(TopTables.table(rankings, ranking, config.date()), ranking.table(),
                         config.warehouse());
                 rows.put(ranking.table().tableName(), counts.getOrDefault(ranking.keyColumn(), 0L));
             }
+            return rows;
         } finally {
             rankings.unpersist();
         }

@@ -26,28 +26,54 @@ import static org.apache.spark.sql.functions.lit;
 public final class TableWriter {
     /** Tables whose daily partitions hold most of a night's rows. */
     private static final Set<Table> SPREAD = EnumSet.of(Table.EVENTS, Table.RECEIVED, Table.RECEIVED_DESTINATIONS);
+    /**
+     * Tables written from results the jobs keep (persisted) and that are small beside the events: one task
+     * writes them, without a shuffle, and so one file per partition.
+     */
+    private static final Set<Table> KEPT = EnumSet.of(Table.SENDER_DAILY_STATS, Table.DOMAIN_DAILY_STATS,
+            Table.CONFIGURATION_SET_DAILY_STATS, Table.MAILBOX_PROVIDER_DAILY_STATS, Table.TOP_SENDERS,
+            Table.TOP_SENDER_DOMAINS, Table.TOP_DESTINATIONS, Table.SUPPRESSION, Table.SUPPRESSION_HISTORY);
 
     private TableWriter() {
     }
 
     public static void overwritePartitions(Dataset<Row> rows, Table table, String warehouse) {
-        overwritePartitions(rows, table.partitionColumns(), table.sortColumns(), SPREAD.contains(table),
+        Distribution distribution = SPREAD.contains(table) ? Distribution.ONE_TASK_PER_CORE
+                : KEPT.contains(table) ? Distribution.ONE_TASK : Distribution.ONE_TASK_PER_PARTITION;
+        overwritePartitions(rows, table.partitionColumns(), table.sortColumns(), distribution,
                 Locations.table(warehouse, table));
+    }
+
+    /** How rows are spread over the writing tasks. */
+    public enum Distribution {
+        /**
+         * Rows that are many in few partitions, as a night's events are: merged, without a shuffle, into one
+         * task per core, so that every core writes and each writes one file per partition.
+         */
+        ONE_TASK_PER_CORE,
+        /** Rows of one partition go to one task, so each partition is one file. */
+        ONE_TASK_PER_PARTITION,
+        /**
+         * All rows in one task, without a shuffle: for few rows already computed, as a shuffle would cost a
+         * Spark job of its own. Upstream work since the last shuffle runs in that one task too.
+         */
+        ONE_TASK
     }
 
     /**
      * Writes rows as Parquet partitioned by the given columns at a location, replacing the partitions present
      * in the rows, each file sorted by the sort columns.
      *
-     * @param spread whether the rows are many in few partitions, as a night's events are
      */
     public static void overwritePartitions(Dataset<Row> rows, List<String> partitionColumns, List<String> sortColumns,
-                                           boolean spread, String location) {
+                                           Distribution distribution, String location) {
         List<Column> partitions = partitionColumns.stream().map(name -> col(name)).toList();
-        // Rows of one partition go to one task, so each partition is one file. Rows that are many in few
-        // partitions are merged, without a shuffle, into one task per core instead, so that every core
-        // writes and each writes one file per partition.
-        Dataset<Row> distributed = spread ? onePerCore(rows) : rows.repartition(partitions.toArray(Column[]::new));
+        boolean spread = distribution == Distribution.ONE_TASK_PER_CORE;
+        Dataset<Row> distributed = switch (distribution) {
+            case ONE_TASK_PER_CORE -> onePerCore(rows);
+            case ONE_TASK_PER_PARTITION -> rows.repartition(partitions.toArray(Column[]::new));
+            case ONE_TASK -> rows.coalesce(1);
+        };
         // With concurrent writers each task keeps a file open per partition, so its rows need no sort by
         // partition first. Such a sort compares whole rows, since every row of a night has nearly the same
         // partition values; a sort by the sort columns alone compares their first bytes.

@@ -40,7 +40,9 @@ public final class RecordKeys {
     }
 
     static void write(Dataset<Row> keys, String warehouse) {
-        TableWriter.overwritePartitions(keys, List.of("capture_date"), List.of("record_key"), true, location(warehouse));
+        // Unsorted: they are read whole, and in the order of their lines they are the same in every run.
+        TableWriter.overwritePartitions(keys, List.of("capture_date"), List.of(), TableWriter.Distribution.ONE_TASK_PER_CORE,
+                location(warehouse));
     }
 
     /** The capture dates among the given ones whose keys were written. */
