@@ -32,6 +32,9 @@ public final class SparkSessions {
             builder.master("local[*]")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "8")
+                    // A table's partition folders are listed by the driver, however many: beyond 32 Spark would
+                    // list them in a job of its own, which costs more on one machine than the listing itself.
+                    .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
                     .config("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem")
                     .config("spark.hadoop.fs.s3a.aws.credentials.provider",
                             "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"

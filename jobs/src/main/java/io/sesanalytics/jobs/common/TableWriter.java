@@ -63,7 +63,6 @@ public final class TableWriter {
     /**
      * Writes rows as Parquet partitioned by the given columns at a location, replacing the partitions present
      * in the rows, each file sorted by the sort columns.
-     *
      */
     public static void overwritePartitions(Dataset<Row> rows, List<String> partitionColumns, List<String> sortColumns,
                                            Distribution distribution, String location) {

@@ -48,7 +48,6 @@ public final class SesLineParser {
             "open", "open", "click", "click", "rendering_failure", "failure", "delivery_delay", "deliveryDelay",
             "subscription", "subscription");
 
-
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -89,7 +88,10 @@ public final class SesLineParser {
         return parseToInternalRow(lineId, UTF8String.fromString(line), captureDate, UTF8String.fromString(sourceFile));
     }
 
-    /** The parsed line of UTF-8 text, as the normalize job reads it; the strings must not change meanwhile. */
+    /**
+     * The parsed line of UTF-8 text, as the normalize job reads it. The line is read during the call only (a
+     * quarantined line is copied); the source file is kept in the row as it is.
+     */
     InternalRow parseToInternalRow(long lineId, UTF8String line, LocalDate captureDate, UTF8String sourceFile) {
         InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)

@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.suppress;
 
+import io.sesanalytics.jobs.common.Checkpoints;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Storage;
@@ -9,7 +10,6 @@ import io.sesanalytics.jobs.suppress.SuppressionRules.Settings;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +67,9 @@ public final class SuppressJob {
         // Captures after the previous night's state, so that a skipped night is caught up, not lost.
         Dataset<Row> activity = SuppressionActivity.of(TableWriter.read(spark, Table.EVENTS, config.warehouse()),
                 previousDate.orElse(null), date);
-        Dataset<Row> outcomes = SuppressionUpdate.apply(previous, activity, date, config.settings())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Checkpointed rather than cached: a write to a path makes Spark recompute the cached data read from it,
+        // and the outcomes read the suppression table that they are written to.
+        Dataset<Row> outcomes = Checkpoints.keep(SuppressionUpdate.apply(previous, activity, date, config.settings()));
         try {
             Dataset<Row> states = SuppressionUpdate.states(outcomes, date);
             Dataset<Row> changes = SuppressionUpdate.changes(outcomes, date);
@@ -83,7 +84,7 @@ public final class SuppressJob {
                     summary.suppressed(), summary.changes());
             return summary;
         } finally {
-            outcomes.unpersist();
+            Checkpoints.release(outcomes);
         }
     }
 
