@@ -99,12 +99,13 @@ public final class AggregateJob {
         Dataset<Row> stats = RollingRates.apply(daily, statDates, config.windowDays(), config.thresholds())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // Counted first, by all cores: the writes below read the stats in one task each.
+            Map<String, Long> counts = new LinkedHashMap<>();
+            stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             for (StatDimension dimension : StatDimension.values()) {
                 TableWriter.overwritePartitions(RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
                         dimension.table(), config.warehouse());
             }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             Map<String, List<String>> alerting = alerts(stats, config.date());
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, List<String>> alerts = new LinkedHashMap<>();

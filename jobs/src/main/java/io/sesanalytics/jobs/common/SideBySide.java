@@ -29,33 +29,57 @@ public final class SideBySide {
         });
         try {
             Future<A> firstResult = thread.submit(first::get);
-            B secondResult = null;
-            RuntimeException failure = null;
+            B secondValue = null;
+            Throwable failure = null;
             try {
-                secondResult = second.get();
-            } catch (RuntimeException e) {
+                secondValue = second.get();
+            } catch (Throwable e) {
+                // Spark also throws checked exceptions (SparkException) from Scala code.
                 failure = e;
             }
             A firstValue = null;
             try {
-                firstValue = firstResult.get();
+                firstValue = waitFor(firstResult);
             } catch (ExecutionException e) {
-                RuntimeException firstFailure = e.getCause() instanceof RuntimeException runtime
-                        ? runtime : new IllegalStateException(e.getCause());
                 if (failure != null) {
-                    firstFailure.addSuppressed(failure);
+                    e.getCause().addSuppressed(failure);
                 }
-                failure = firstFailure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+                failure = e.getCause();
             }
             if (failure != null) {
-                throw failure;
+                throw unchecked(failure, name);
             }
-            return new Both<>(firstValue, secondResult);
+            return new Both<>(firstValue, secondValue);
         } finally {
             thread.shutdown();
         }
+    }
+
+    /** The step's result, waiting for it to end even if this thread is interrupted meanwhile. */
+    private static <T> T waitFor(Future<T> result) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable failure, String name) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("a step run beside " + name + " failed: " + failure.getMessage(), failure);
     }
 }

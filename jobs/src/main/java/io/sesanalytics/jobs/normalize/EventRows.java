@@ -90,10 +90,11 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
     }
 
     private static JsonFields readFields() {
-        JsonFields mail = JsonFields.of("messageId", "timestamp", "source", "destination", "sendingAccountId", "sourceIp")
+        JsonFields recipient = JsonFields.of("emailAddress", "status", "action", "diagnosticCode");
+        JsonFields mail = JsonFields.of("messageId", "timestamp", "source", "sendingAccountId", "sourceIp")
+                .with("destination", recipient)
                 .with("tags", JsonFields.ALL)
                 .with("commonHeaders", JsonFields.of("from", "subject"));
-        JsonFields recipient = JsonFields.of("emailAddress", "status", "action", "diagnosticCode");
         JsonFields detail = JsonFields.of("timestamp", "bounceType", "bounceSubType", "feedbackId",
                         "complaintFeedbackType", "complaintSubType", "delayType", "reason", "errorMessage", "link",
                         "userAgent", "ipAddress", "smtpResponse", "reportingMTA")

@@ -90,7 +90,7 @@ public final class SesLineParser {
 
     /**
      * The parsed line of UTF-8 text, as the normalize job reads it. The line is read during the call only (a
-     * quarantined line is copied); the source file is kept in the row as it is.
+     * quarantined line is stored as text); the source file is kept in the row as it is.
      */
     InternalRow parseToInternalRow(long lineId, UTF8String line, LocalDate captureDate, UTF8String sourceFile) {
         InternalRowBuilder row = PARSED_LINE.builder()
@@ -149,7 +149,8 @@ public final class SesLineParser {
     private static InternalRow quarantine(InternalRowBuilder row, String reason, UTF8String line) {
         return row.set("status", QUARANTINE)
                 .set("reason", reason)
-                .set("raw_line", line.clone())
+                // As text, so that a line that is not valid UTF-8 is stored as valid UTF-8.
+                .set("raw_line", line.toString())
                 .set("sns_message_id", null)
                 .set("record_key", null)
                 .set("events", null)
@@ -168,8 +169,9 @@ public final class SesLineParser {
     }
 
     /**
-     * Reads the line from its UTF-8 bytes. Should they not be valid UTF-8, the line is read again as Spark
-     * decodes it, with each malformed byte replaced, as any other reader of the text would see it.
+     * Reads the line from its UTF-8 bytes. Where Jackson refuses them as UTF-8, the line is read again as
+     * Spark decodes it, each malformed byte replaced. (The rarer malformed forms that Jackson accepts, such as
+     * encoded surrogates, come through as Jackson decodes them.)
      */
     private JsonNode readLine(UTF8String line) throws Rejected {
         byte[] bytes = line.getBaseObject() instanceof byte[] base ? base : line.getBytes();

@@ -48,6 +48,26 @@ class SideBySideTest {
     }
 
     @Test
+    void aCheckedExceptionFromSparkStillWaitsForTheOtherStep() {
+        AtomicBoolean firstFinished = new AtomicBoolean();
+        CountDownLatch secondFailing = new CountDownLatch(1);
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> SideBySide.run("first",
+                () -> {
+                    await(secondFailing);
+                    // Still at work when the other step has failed: the run must wait for it.
+                    pause();
+                    firstFinished.set(true);
+                    return "written";
+                },
+                () -> {
+                    secondFailing.countDown();
+                    return throwChecked(new Exception("job aborted"));
+                }));
+        assertEquals("job aborted", thrown.getCause().getMessage());
+        assertTrue(firstFinished.get());
+    }
+
+    @Test
     void whenBothFailTheFirstIsThrownWithTheSecondAttached() {
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> SideBySide.run("first",
                 () -> {
@@ -69,6 +89,20 @@ class SideBySideTest {
                 List.copyOf(timings.millis().keySet()));
         long total = timings.millis().get(StepTimings.TOTAL);
         assertEquals(timings.millis().get("normalize") + timings.millis().get("aggregate+suppress"), total);
+    }
+
+    /** Throws a checked exception where the compiler does not see it, as Scala code such as Spark's does. */
+    @SuppressWarnings("unchecked")
+    private static <T, E extends Throwable> T throwChecked(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean await(CountDownLatch latch) {

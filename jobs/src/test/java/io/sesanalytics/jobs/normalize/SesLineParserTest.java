@@ -6,6 +6,7 @@ import io.sesanalytics.jobs.SparkTestSession;
 import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -201,5 +204,14 @@ class SesLineParserTest {
                 UTF8String.fromString("f")));
         assertEquals(SesLineParser.EVENT, parsed.getAs("status"), parsed.<String>getAs("reason"));
         assertEquals("Caf\uFFFD", events(parsed).get(0).getAs("source_display_name"));
+
+        byte[] bad = Arrays.copyOf(prefix, prefix.length + 1);
+        bad[prefix.length] = (byte) 0xE9;
+        InternalRow quarantined = parser.parseToInternalRow(2L, UTF8String.fromBytes(bad), CAPTURED,
+                UTF8String.fromString("f"));
+        assertEquals(SesLineParser.QUARANTINE, PARSED_LINE.toRow(quarantined).getAs("status"));
+        // Stored as valid UTF-8, as Spark decodes the line.
+        assertArrayEquals((new String(prefix, StandardCharsets.UTF_8) + "\uFFFD").getBytes(StandardCharsets.UTF_8),
+                quarantined.getUTF8String(Schemas.PARSED_LINE.fieldIndex("raw_line")).getBytes());
     }
 }
