@@ -20,22 +20,13 @@ public final class StepTimings {
     /** Records the time from JVM start to now as {@code jvm_start}. */
     public static StepTimings sinceJvmStart() {
         StepTimings timings = new StepTimings();
-        timings.record("jvm_start", System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-        timings.totalMillis = timings.millis.get("jvm_start");
+        timings.record("jvm_start", System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime(),
+                true);
         return timings;
     }
 
     public <T> T time(String step, Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            record(step, elapsed);
-            synchronized (this) {
-                totalMillis += elapsed;
-            }
-        }
+        return measure(step, true, work);
     }
 
     /**
@@ -50,20 +41,24 @@ public final class StepTimings {
             millis.putIfAbsent(secondStep, 0L);
         }
         return time(firstStep + "+" + secondStep, () -> SideBySide.run(firstStep,
-                () -> timeOnly(firstStep, first), () -> timeOnly(secondStep, second)));
+                () -> measure(firstStep, false, first), () -> measure(secondStep, false, second)));
     }
 
-    private <T> T timeOnly(String step, Supplier<T> work) {
+    /** Times a step; only steps that run one after the other add to the total. */
+    private <T> T measure(String step, boolean inTotal, Supplier<T> work) {
         long start = System.nanoTime();
         try {
             return work.get();
         } finally {
-            record(step, (System.nanoTime() - start) / 1_000_000);
+            record(step, (System.nanoTime() - start) / 1_000_000, inTotal);
         }
     }
 
-    private synchronized void record(String step, long elapsed) {
+    private synchronized void record(String step, long elapsed, boolean inTotal) {
         millis.merge(step, elapsed, Long::sum);
+        if (inTotal) {
+            totalMillis += elapsed;
+        }
     }
 
     /** Each step's time, each pair run side by side as {@code first+second}, and the {@value #TOTAL}. */
