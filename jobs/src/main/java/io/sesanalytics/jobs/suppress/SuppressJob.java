@@ -66,7 +66,7 @@ public final class SuppressJob {
                 .orElseGet(() -> spark.createDataFrame(java.util.List.of(), Table.SUPPRESSION.schema()));
         // Captures after the previous night's state, so that a skipped night is caught up, not lost.
         Dataset<Row> activity = SuppressionActivity.of(TableWriter.read(spark, Table.EVENTS, config.warehouse()),
-                previousDate.orElse(null), date);
+                previous, previousDate.orElse(null), date);
         // Checkpointed rather than cached: a write to a path makes Spark recompute the cached data read from it,
         // and the outcomes read the suppression table that they are written to.
         Dataset<Row> outcomes = Checkpoints.keep(SuppressionUpdate.apply(previous, activity, date, config.settings()));

@@ -25,11 +25,14 @@ public final class SuppressionActivity {
 
     /**
      * One row per recipient with a bounce, complaint or delivery captured after {@code after} (exclusive;
-     * null for no lower bound) up to {@code upTo} (inclusive). Columns: address, permanent_bounces,
-     * transient_bounces, complaints, deliveries (sorted event times), last_diagnostic (struct of at, code),
-     * sending_domains, and suppressing (whether any bounce or complaint is among them).
+     * null for no lower bound) up to {@code upTo} (inclusive), among the recipients the rules can act on:
+     * those with a bounce or complaint in the range, and those {@code listed} (a column {@code address}).
+     * Deliveries to any other address cannot change the list, and they are most of the events.
+     * Columns: address, permanent_bounces, transient_bounces, complaints, deliveries (sorted event times),
+     * last_diagnostic (struct of at, code), sending_domains, and suppressing (whether any bounce or complaint
+     * is among them).
      */
-    public static Dataset<Row> of(Dataset<Row> events, LocalDate after, LocalDate upTo) {
+    public static Dataset<Row> of(Dataset<Row> events, Dataset<Row> listed, LocalDate after, LocalDate upTo) {
         Column captured = col("capture_date").leq(lit(upTo));
         if (after != null) {
             captured = captured.and(col("capture_date").gt(lit(after)));
@@ -37,9 +40,11 @@ public final class SuppressionActivity {
         Column type = col("event_type");
         Column bounce = type.equalTo("bounce");
         Column negative = bounce.or(type.equalTo("complaint"));
-        return events
-                .filter(captured.and(col("recipient").isNotNull())
-                        .and(type.isin("bounce", "complaint", "delivery")))
+        Dataset<Row> rows = events.filter(captured.and(col("recipient").isNotNull())
+                .and(type.isin("bounce", "complaint", "delivery")));
+        Dataset<Row> concerned = rows.filter(negative).select(col("recipient").as("address"))
+                .unionByName(listed.select("address"));
+        return rows.join(concerned, col("recipient").equalTo(col("address")), "left_semi")
                 .groupBy(col("recipient").as("address"))
                 .agg(timesOf(bounce.and(col("bounce_type").equalTo("Permanent"))).as("permanent_bounces"),
                         timesOf(bounce.and(col("bounce_type").equalTo("Transient"))).as("transient_bounces"),
