@@ -1,19 +1,23 @@
 package io.sesanalytics.jobs.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs two independent steps at once on one SparkSession. A step of the jobs is mostly a chain of short
+ * Runs independent steps at once on one SparkSession. A step of the jobs is mostly a chain of short
  * Spark jobs, each waiting for the driver to plan it and commit its files; side by side, one step's tasks
- * fill the cores while the other waits. Both steps always run to the end, so that neither is cut off
- * half-written when the other fails; the first failure is then thrown, with the second attached.
+ * fill the cores while another waits. All steps always run to the end, so that none is cut off
+ * half-written when another fails; the first failure (in the order of the steps) is then thrown, with
+ * the others attached.
  */
 public final class SideBySide {
-    /** The results of the two steps. */
+    /** The results of two steps. */
     public record Both<A, B>(A first, B second) {
     }
 
@@ -22,46 +26,69 @@ public final class SideBySide {
 
     /** Runs {@code first} on a thread of its own and {@code second} on this one, and waits for both. */
     public static <A, B> Both<A, B> run(String name, Supplier<A> first, Supplier<B> second) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        AtomicReference<A> firstValue = new AtomicReference<>();
+        AtomicReference<B> secondValue = new AtomicReference<>();
+        all(name, List.of(() -> firstValue.set(first.get()), () -> secondValue.set(second.get())));
+        return new Both<>(firstValue.get(), secondValue.get());
+    }
+
+    /** Runs every step but the last on a thread of its own and the last on this one, and waits for all. */
+    public static void all(String name, List<Runnable> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, steps.size() - 1), runnable -> {
             Thread t = new Thread(runnable, name);
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<A> firstResult = thread.submit(first::get);
-            B secondValue = null;
-            Throwable failure = null;
+            List<Future<?>> started = new ArrayList<>();
+            for (Runnable step : steps.subList(0, steps.size() - 1)) {
+                started.add(threads.submit(step));
+            }
+            Throwable last = null;
             try {
-                secondValue = second.get();
+                steps.get(steps.size() - 1).run();
             } catch (Throwable e) {
                 // Spark also throws checked exceptions (SparkException) from Scala code.
-                failure = e;
+                last = e;
             }
-            A firstValue = null;
-            try {
-                firstValue = waitFor(firstResult);
-            } catch (ExecutionException e) {
-                if (failure != null) {
-                    e.getCause().addSuppressed(failure);
+            Throwable failure = null;
+            for (Future<?> step : started) {
+                try {
+                    waitFor(step);
+                } catch (ExecutionException e) {
+                    failure = attach(failure, e.getCause());
                 }
-                failure = e.getCause();
             }
+            failure = attach(failure, last);
             if (failure != null) {
                 throw unchecked(failure, name);
             }
-            return new Both<>(firstValue, secondValue);
         } finally {
-            thread.shutdown();
+            threads.shutdown();
         }
     }
 
-    /** The step's result, waiting for it to end even if this thread is interrupted meanwhile. */
-    private static <T> T waitFor(Future<T> result) throws ExecutionException {
+    private static Throwable attach(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (next != null) {
+            first.addSuppressed(next);
+        }
+        return first;
+    }
+
+    /** Waits for the step to end, even if this thread is interrupted meanwhile. */
+    private static void waitFor(Future<?> step) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return result.get();
+                    step.get();
+                    return;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
