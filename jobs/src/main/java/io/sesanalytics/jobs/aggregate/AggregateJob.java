@@ -68,7 +68,7 @@ public final class AggregateJob {
 
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
-        List<LocalDate> statDates = statDates(allEvents, config.date());
+        List<LocalDate> statDates = statDates(spark, config.warehouse(), config.date());
         Dataset<Row> events = inReach(allEvents, statDates, config);
         // The stats and the rankings are independent queries over the same events, into tables of their own.
         SideBySide.Both<Map<String, Long>, StatsWritten> written = SideBySide.run("top tables",
@@ -174,13 +174,17 @@ public final class AggregateJob {
 
     /**
      * The event dates whose stats change: those of the events captured on the date, the date itself, and
-     * every date after the earliest of them, whose rolling windows include it.
+     * every date after the earliest of them, whose rolling windows include it. The events' dates are the
+     * names of their partition folders ({@code event_date=E/capture_date=D}), so no Spark job reads them.
      */
-    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
+    static List<LocalDate> statDates(SparkSession spark, String warehouse, LocalDate date) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         touched.add(date);
-        events.filter(col("capture_date").equalTo(lit(date))).select("event_date").distinct().collectAsList()
-                .forEach(r -> touched.add(r.getAs("event_date")));
+        String captured = Locations.table(warehouse, Table.EVENTS) + "/event_date=*/capture_date=" + date;
+        for (String path : Storage.glob(spark, captured)) {
+            String eventDate = path.substring(0, path.lastIndexOf('/'));
+            touched.add(LocalDate.parse(eventDate.substring(eventDate.lastIndexOf('=') + 1)));
+        }
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = touched.first(); !d.isAfter(touched.last()); d = d.plusDays(1)) {
             dates.add(d);

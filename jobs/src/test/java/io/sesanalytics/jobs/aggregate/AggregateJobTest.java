@@ -123,6 +123,19 @@ class AggregateJobTest {
     }
 
     @Test
+    void lateEventsMakeTheirDateAndEveryDateSinceAStatDate(@TempDir Path other) {
+        String late = Locations.normalize(other.resolve("warehouse").toString());
+        EventRowsFixture e = new EventRowsFixture();
+        e.add("send", "2026-11-07T23:59:00Z", SENDER, "r1@example.org").message("m1").captured("2026-11-10");
+        e.add("send", "2026-11-10T08:00:00Z", SENDER, "r2@example.org").message("m2");
+        e.add("send", "2026-11-05T08:00:00Z", SENDER, "r3@example.org").message("m3");
+        e.add("send", "2026-11-12T08:00:00Z", SENDER, "r4@example.org").message("m4").captured("2026-11-11");
+        TableWriter.overwritePartitions(e.frame(), Table.EVENTS, late);
+        assertEquals(List.of(LocalDate.parse("2026-11-07"), LocalDate.parse("2026-11-08"),
+                LocalDate.parse("2026-11-09"), DAY), AggregateJob.statDates(spark, late, DAY));
+    }
+
+    @Test
     void onlyTheDatesTheCapturesTouchedAreRecomputed() {
         assertEquals(List.of(DAY), summary.statDates());
         assertEquals(List.of(DAY), TableWriter.read(spark, Table.SENDER_DAILY_STATS, warehouse)
