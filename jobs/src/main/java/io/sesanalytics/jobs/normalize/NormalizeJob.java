@@ -4,7 +4,6 @@ import io.sesanalytics.jobs.common.Checkpoints;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Schemas;
-import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -79,13 +78,11 @@ public final class NormalizeJob {
                 throw new IllegalStateException("raw lines are not all accounted for: " + summary);
             }
             Dataset<Row> received = NormalizeOutputs.received(resolved);
-            // The small tables are written while the events are: their planning and commits overlap.
-            SideBySide.all("normalize writes", List.of(
-                    () -> write(spark, config, Table.RECEIVED, received),
-                    () -> write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received)),
-                    () -> write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved)),
-                    () -> RecordKeys.write(RecordKeys.of(parsed, config.date()), config.warehouse()),
-                    () -> write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved))));
+            write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
+            write(spark, config, Table.RECEIVED, received);
+            write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
+            write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
+            RecordKeys.write(RecordKeys.of(parsed, config.date()), config.warehouse());
             verifyWritten(spark, config, summary);
             RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);
             LOG.info("normalized capture date {}: {} raw lines, {} event rows, {} received, {} duplicates, {} quarantined",
