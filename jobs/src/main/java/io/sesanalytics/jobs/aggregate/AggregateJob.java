@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,9 +102,10 @@ public final class AggregateJob {
             // Counted first, by all cores: the writes below read the stats in one task each.
             Map<String, Long> counts = new LinkedHashMap<>();
             stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-            SideBySide.all("stats tables", Arrays.stream(StatDimension.values()).<Runnable>map(dimension -> () ->
-                    TableWriter.overwritePartitions(RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
-                            dimension.table(), config.warehouse())).toList());
+            for (StatDimension dimension : StatDimension.values()) {
+                TableWriter.overwritePartitions(RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
+                        dimension.table(), config.warehouse());
+            }
             Map<String, List<String>> alerting = alerts(stats, config.date());
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, List<String>> alerts = new LinkedHashMap<>();
@@ -215,11 +215,12 @@ public final class AggregateJob {
         try {
             Map<String, Long> counts = new HashMap<>();
             rankings.groupBy("key_column").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-            SideBySide.all("top tables", TopTables.RANKINGS.stream().<Runnable>map(ranking -> () ->
-                    TableWriter.overwritePartitions(TopTables.table(rankings, ranking, config.date()), ranking.table(),
-                            config.warehouse())).toList());
             Map<String, Long> rows = new LinkedHashMap<>();
-            TopTables.RANKINGS.forEach(r -> rows.put(r.table().tableName(), counts.getOrDefault(r.keyColumn(), 0L)));
+            for (TopTables.Ranking ranking : TopTables.RANKINGS) {
+                TableWriter.overwritePartitions(TopTables.table(rankings, ranking, config.date()), ranking.table(),
+                        config.warehouse());
+                rows.put(ranking.table().tableName(), counts.getOrDefault(ranking.keyColumn(), 0L));
+            }
             return rows;
         } finally {
             rankings.unpersist();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -82,29 +81,6 @@ class SideBySideTest {
     }
 
     @Test
-    void manyStepsRunAtOnceAndTheFirstFailureInStepOrderIsThrown() {
-        // Every step waits for all to have started; a step run alone would give up and fail first.
-        CountDownLatch started = new CountDownLatch(3);
-        AtomicInteger finished = new AtomicInteger();
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> SideBySide.all("writes", List.of(
-                () -> {
-                    meet(started);
-                    finished.incrementAndGet();
-                },
-                () -> {
-                    meet(started);
-                    throw new IllegalStateException("second failed");
-                },
-                () -> {
-                    meet(started);
-                    throw new IllegalArgumentException("third failed");
-                })));
-        assertEquals("second failed", thrown.getMessage());
-        assertInstanceOf(IllegalArgumentException.class, thrown.getSuppressed()[0]);
-        assertEquals(1, finished.get());
-    }
-
-    @Test
     void timingsKeepEachStepOfAPairInCallOrderAndTheirTotal() {
         StepTimings timings = new StepTimings();
         timings.time("normalize", () -> 1);
@@ -126,13 +102,6 @@ class SideBySideTest {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void meet(CountDownLatch latch) {
-        latch.countDown();
-        if (!await(latch)) {
-            throw new AssertionError("the other steps did not start");
         }
     }
 
