@@ -4,17 +4,17 @@ import io.sesanalytics.jobs.common.Table;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -35,24 +35,21 @@ public final class RollingRates {
                                      ReputationThresholds thresholds) {
         Dataset<Row> withBasis = daily.withColumn("rate_basis",
                 when(col("sends").gt(0), col("sends")).otherwise(col("deliveries").plus(col("bounces"))));
-        Column[] targetDates = targets.stream().map(d -> lit(d)).toArray(Column[]::new);
-        Dataset<Row> windows = withBasis
-                .withColumn("target_date", explode(array(targetDates)))
-                .filter(col("stat_date").leq(col("target_date"))
-                        .and(col("stat_date").gt(date_sub(col("target_date"), windowDays))))
-                .groupBy(col("dimension").as("window_dimension"), col("key").as("window_key"), col("target_date"))
-                .agg(sum("rate_basis").as("window_rate_basis"),
-                        sum("permanent_bounces").as("window_permanent_bounces"),
-                        sum("complaints").as("window_complaints"));
-        Dataset<Row> joined = withBasis
-                .filter(col("stat_date").isin((Object[]) targets.toArray()))
-                .join(windows, col("dimension").equalTo(col("window_dimension")).and(col("key").equalTo(col("window_key")))
-                        .and(col("stat_date").equalTo(col("target_date"))));
+        // The window of a date holds the key's days from windowDays - 1 days before it up to the date; days
+        // without events have no row and count nothing.
+        WindowSpec window = Window.partitionBy(col("dimension"), col("key"))
+                .orderBy(unix_date(col("stat_date")))
+                .rangeBetween(1L - windowDays, 0L);
+        Dataset<Row> windowed = withBasis
+                .withColumn("window_rate_basis", sum("rate_basis").over(window))
+                .withColumn("window_permanent_bounces", sum("permanent_bounces").over(window))
+                .withColumn("window_complaints", sum("complaints").over(window))
+                .filter(col("stat_date").isin((Object[]) targets.toArray()));
         Column bounceRate = ReputationThresholds.rate(col("permanent_bounces"), col("rate_basis"));
         Column complaintRate = ReputationThresholds.rate(col("complaints"), col("rate_basis"));
         Column windowBounceRate = ReputationThresholds.rate(col("window_permanent_bounces"), col("window_rate_basis"));
         Column windowComplaintRate = ReputationThresholds.rate(col("window_complaints"), col("window_rate_basis"));
-        return joined
+        return windowed
                 .withColumn("bounce_rate", bounceRate)
                 .withColumn("complaint_rate", complaintRate)
                 .withColumn("bounce_status", thresholds.bounceStatus(col("bounce_rate"), col("rate_basis")))
@@ -63,8 +60,7 @@ public final class RollingRates {
                 .withColumn("window_bounce_status",
                         thresholds.bounceStatus(col("window_bounce_rate"), col("window_rate_basis")))
                 .withColumn("window_complaint_status",
-                        thresholds.complaintStatus(col("window_complaint_rate"), col("window_rate_basis")))
-                .drop("window_dimension", "window_key", "target_date");
+                        thresholds.complaintStatus(col("window_complaint_rate"), col("window_rate_basis")));
     }
 
     static Dataset<Row> inTableOrder(Dataset<Row> rows, Table table) {
