@@ -67,7 +67,7 @@ public final class AggregateJob {
 
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
-        List<LocalDate> statDates = statDates(spark, config.warehouse(), config.date());
+        List<LocalDate> statDates = statDates(allEvents, config.date());
         Dataset<Row> events = inReach(allEvents, statDates, config);
         // The stats and the rankings are independent queries over the same events, into tables of their own.
         SideBySide.Both<Map<String, Long>, StatsWritten> written = SideBySide.run("top tables",
@@ -174,16 +174,20 @@ public final class AggregateJob {
 
     /**
      * The event dates whose stats change: those of the events captured on the date, the date itself, and
-     * every date after the earliest of them, whose rolling windows include it. The events' dates are the
-     * names of their partition folders ({@code event_date=E/capture_date=D}), so no Spark job reads them.
+     * every date after the earliest of them, whose rolling windows include it. The events' dates are read
+     * from the paths of their files ({@code event_date=E/capture_date=D/...}), which Spark listed when the
+     * table was read, so neither a Spark job nor another listing is needed.
      */
-    static List<LocalDate> statDates(SparkSession spark, String warehouse, LocalDate date) {
+    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         touched.add(date);
-        String captured = Locations.table(warehouse, Table.EVENTS) + "/event_date=*/capture_date=" + date;
-        for (String path : Storage.glob(spark, captured)) {
-            String eventDate = path.substring(0, path.lastIndexOf('/'));
-            touched.add(LocalDate.parse(eventDate.substring(eventDate.lastIndexOf('=') + 1)));
+        String captured = "/capture_date=" + date + "/";
+        for (String file : events.inputFiles()) {
+            int end = file.indexOf(captured);
+            if (end >= 0) {
+                int start = file.lastIndexOf("event_date=", end) + "event_date=".length();
+                touched.add(LocalDate.parse(file.substring(start, end)));
+            }
         }
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = touched.first(); !d.isAfter(touched.last()); d = d.plusDays(1)) {

@@ -132,7 +132,8 @@ class AggregateJobTest {
         e.add("send", "2026-11-12T08:00:00Z", SENDER, "r4@example.org").message("m4").captured("2026-11-11");
         TableWriter.overwritePartitions(e.frame(), Table.EVENTS, late);
         assertEquals(List.of(LocalDate.parse("2026-11-07"), LocalDate.parse("2026-11-08"),
-                LocalDate.parse("2026-11-09"), DAY), AggregateJob.statDates(spark, late, DAY));
+                LocalDate.parse("2026-11-09"), DAY),
+                AggregateJob.statDates(TableWriter.read(spark, Table.EVENTS, late), DAY));
     }
 
     @Test
