@@ -130,7 +130,7 @@ public final class AggregateJob {
         LocalDate first = statDates.get(0).minusDays(config.windowDays() - 1L);
         List<LocalDate> stored = new ArrayList<>();
         for (String path : Storage.glob(spark, Locations.table(config.warehouse(), dimension.table()) + "/stat_date=*")) {
-            LocalDate day = LocalDate.parse(path.substring(path.lastIndexOf('=') + 1));
+            LocalDate day = LocalDate.parse(Locations.partitionValue(path, "stat_date"));
             if (!day.isBefore(first) && day.isBefore(statDates.get(0))) {
                 stored.add(day);
             }
@@ -181,12 +181,9 @@ public final class AggregateJob {
     static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         touched.add(date);
-        String captured = "/capture_date=" + date + "/";
         for (String file : events.inputFiles()) {
-            int end = file.indexOf(captured);
-            if (end >= 0) {
-                int start = file.lastIndexOf("event_date=", end) + "event_date=".length();
-                touched.add(LocalDate.parse(file.substring(start, end)));
+            if (date.toString().equals(Locations.partitionValue(file, "capture_date"))) {
+                touched.add(LocalDate.parse(Locations.partitionValue(file, "event_date")));
             }
         }
         List<LocalDate> dates = new ArrayList<>();

@@ -41,4 +41,20 @@ public final class Locations {
     public static String runSummary(String warehouse, LocalDate date) {
         return warehouse + "/_runs/dt=" + date + "/summary.json";
     }
+
+    /**
+     * The value of a path's {@code column=value} folder, e.g. the date of {@code .../stat_date=2026-11-20} or of
+     * {@code .../event_date=2026-11-19/capture_date=2026-11-20/part-0.parquet}; null when the path has no such
+     * folder.
+     */
+    public static String partitionValue(String path, String column) {
+        String folder = "/" + column + "=";
+        int start = path.lastIndexOf(folder);
+        if (start < 0) {
+            return null;
+        }
+        start += folder.length();
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
+    }
 }

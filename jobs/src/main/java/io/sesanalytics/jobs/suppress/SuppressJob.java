@@ -91,7 +91,7 @@ public final class SuppressJob {
     /** The latest state_date before the date, if any night ran before it. */
     static Optional<LocalDate> previousStateDate(SparkSession spark, String warehouse, LocalDate date) {
         return Storage.glob(spark, Locations.table(warehouse, Table.SUPPRESSION) + "/state_date=*").stream()
-                .map(path -> LocalDate.parse(path.substring(path.lastIndexOf("state_date=") + "state_date=".length())))
+                .map(path -> LocalDate.parse(Locations.partitionValue(path, "state_date")))
                 .filter(d -> d.isBefore(date))
                 .max(LocalDate::compareTo);
     }
