@@ -36,7 +36,7 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
         Instant eventTime = detail.has("timestamp") ? instant(detail, "timestamp") : mailTime;
         List<Recipient> recipients = recipients(type.name(), detail, mail);
         String link = text(detail.get("link"));
-        String recordKey = SesLineParser.recordKey(type.name(), messageId, eventTime.toString(),
+        String recordKey = SesLineParser.recordKey(type.name(), messageId, Timestamps.format(eventTime),
                 SesLineParser.sortedJoin(recipients.stream().map(Recipient::address).toList()), link);
 
         EmailAddress source = EmailAddress.parse(text(mail.get("source")));

@@ -92,7 +92,7 @@ public final class SesLineParser {
      * The parsed line of UTF-8 text, as the normalize job reads it. The line is read during the call only (a
      * quarantined line is stored as text); the source file is kept in the row as it is.
      */
-    InternalRow parseToInternalRow(long lineId, UTF8String line, LocalDate captureDate, UTF8String sourceFile) {
+    public InternalRow parseToInternalRow(long lineId, UTF8String line, LocalDate captureDate, UTF8String sourceFile) {
         InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)
                 .set("capture_date", captureDate)
@@ -281,6 +281,9 @@ public final class SesLineParser {
     }
 
     static String sortedJoin(List<String> values) {
+        if (values.size() == 1) {
+            return values.get(0) == null ? "" : values.get(0);
+        }
         return String.join(",", new TreeSet<>(values.stream().map(v -> v == null ? "" : v).toList()));
     }
 }
