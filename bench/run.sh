@@ -2,7 +2,10 @@
 # Benchmarks of the nightly pipeline against a Jackson floor and a DuckDB job, its cost growth, and
 # the capture Lambda. Generated data goes to bench/data, results to bench/results (both git-ignored).
 #
-#   bench/run.sh [pipeline|growth|lambda|all]      (default: pipeline)
+#   bench/run.sh [pipeline|growth|lambda|warm|parse|all]      (default: pipeline)
+#
+# warm runs the one-day night again and again in one JVM (RUNS, default 3) beside the DuckDB job, to
+# show what a fresh JVM costs; parse times the normalize job's line parser alone on one warm thread.
 #
 # Environment: EVENTS (default 1000000) events for the one-day run; GROWTH_EVENTS (default 100000)
 # events per day for the 31-day run; BIG_EVENTS (default 5000000) for the large one-day run;
@@ -28,6 +31,10 @@ if [[ ! -f "$ROOT/bench/target/classpath.txt" || ! -f "$ROOT/jobs/target/jobs-0.
 fi
 JAVA="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+# The mains that call the jobs run on the jobs' own classpath and JVM options, as bin/ses-analytics runs them.
+LAUNCHER="$ROOT/jobs/target/launcher"
+JOBS_CP="$ROOT/bench/target/classes:$ROOT/jobs/target/jobs-0.1.0-SNAPSHOT.jar:$(cat "$LAUNCHER/classpath.txt")"
+read -r -a JOBS_JVM <<< "$(cat "$LAUNCHER/jvm-options.txt")"
 
 # generate DIR DAYS EVENTS_PER_DAY: synthetic captures in the Lambda's layout, once (again if the
 # layout changed since).
@@ -132,10 +139,37 @@ lambda() {
     "$ROOT/sample/raw/dt=$DAY" 20 | tail -1 | tee "$RESULTS/lambda-$STAMP.json"
 }
 
+warm() {
+  WORK="$DATA/work-warm"; mkdir -p "$WORK"
+  local raw="$DATA/1day-$EVENTS"
+  generate "$raw" 1 "$EVENTS"
+  SPARK_LOCAL_IP=127.0.0.1 "$JAVA" "-Xmx$HEAP" "${JOBS_JVM[@]}" -Dlog4j2.configurationFile="$LAUNCHER/log4j2.properties" \
+    -cp "$JOBS_CP" io.sesanalytics.bench.WarmNight "$raw" "$WORK" "$DAY" "${RUNS:-3}" | tail -1 > "$WORK/warm.out"
+  measured duckdb "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$raw/dt=$DAY" "$THREADS" "$WORK/duckdb.parquet"
+  python3 - "$WORK" "$RESULTS/warm-$STAMP.json" <<'PY'
+import json, sys
+work, out = sys.argv[1], sys.argv[2]
+runs = json.loads(open(work + "/warm.out").read())["runs"]
+duck = json.loads(open(work + "/duckdb.out").read().strip().splitlines()[-1])["seconds"]
+result = {"runs": runs, "duckdb_s": duck, "run_over_duckdb": [round(r["total_s"] / duck, 2) for r in runs]}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
+}
+
+parse() {
+  local raw="$DATA/1day-$EVENTS"
+  generate "$raw" 1 "$EVENTS"
+  "$JAVA" -Xmx4g "${JOBS_JVM[@]}" -cp "$JOBS_CP" io.sesanalytics.bench.ParseBench "$raw/dt=$DAY" "${OBJECTS:-64}" \
+    "${ROUNDS:-20}" | tail -1 | tee "$RESULTS/parse-$STAMP.json"
+}
+
 case "$MODE" in
   pipeline) pipeline ;;
   growth) growth ;;
   lambda) lambda ;;
-  all) pipeline; growth; lambda ;;
-  *) echo "usage: bench/run.sh [pipeline|growth|lambda|all]" >&2; exit 2 ;;
+  warm) warm ;;
+  parse) parse ;;
+  all) pipeline; growth; lambda; warm; parse ;;
+  *) echo "usage: bench/run.sh [pipeline|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
 esac
