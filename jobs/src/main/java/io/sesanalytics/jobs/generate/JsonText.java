@@ -3,6 +3,7 @@ package io.sesanalytics.jobs.generate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import io.sesanalytics.jobs.normalize.Timestamps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,26 +92,7 @@ final class JsonText {
 
     /** {@code 2026-11-24T09:15:42.318Z}: always three fraction digits, unlike {@code Instant.toString}. */
     static String iso(long epochMs) {
-        long day = Math.floorDiv(epochMs, DAY_MS);
-        int ms = (int) Math.floorMod(epochMs, DAY_MS);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        char[] c = new char[24];
-        int year = date.getYear();
-        digits(c, 0, year, 4);
-        c[4] = '-';
-        digits(c, 5, date.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, date.getDayOfMonth(), 2);
-        c[10] = 'T';
-        digits(c, 11, ms / 3_600_000, 2);
-        c[13] = ':';
-        digits(c, 14, ms / 60_000 % 60, 2);
-        c[16] = ':';
-        digits(c, 17, ms / 1000 % 60, 2);
-        c[19] = '.';
-        digits(c, 20, ms % 1000, 3);
-        c[23] = 'Z';
-        return new String(c);
+        return Timestamps.sesText(epochMs);
     }
 
     /** A mail Date header, {@code Tue, 24 Nov 2026 09:15:40 +0000}. */

@@ -6,19 +6,42 @@ import java.time.LocalDate;
 /**
  * Parses the ISO-8601 UTC timestamps of SES notifications. Nearly all are written
  * {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; those are read directly, at a fraction of the cost of
- * {@link Instant#parse}, which takes every other form. {@link #format} writes such instants back the same
- * way, for the record keys.
+ * {@link Instant#parse}, which takes every other form. {@link #sesText} writes that form (for the synthetic
+ * captures) and {@link #format} writes instants as {@link Instant#toString} does (for the record keys).
  */
-final class Timestamps {
+public final class Timestamps {
     /** 10000-01-01T00:00:00Z: from there on {@link Instant#toString} writes a sign and more digits. */
     private static final long YEAR_10000 = 253_402_300_800L;
 
     private Timestamps() {
     }
 
+    /** {@code 2026-11-24T09:15:42.318Z}: the form SES writes, always with three fraction digits. */
+    public static String sesText(long epochMs) {
+        long day = Math.floorDiv(epochMs, 86_400_000L);
+        int ms = (int) Math.floorMod(epochMs, 86_400_000L);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        char[] text = new char[24];
+        put(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, ms / 3_600_000, 2);
+        text[13] = ':';
+        put(text, 14, ms / 60_000 % 60, 2);
+        text[16] = ':';
+        put(text, 17, ms / 1000 % 60, 2);
+        text[19] = '.';
+        put(text, 20, ms % 1000, 3);
+        text[23] = 'Z';
+        return new String(text);
+    }
+
     /**
-     * The text {@link Instant#toString} gives, written directly for whole milliseconds from 1970 to 9999 (every
-     * timestamp SES sends) and by {@code toString} otherwise.
+     * The text {@link Instant#toString} gives, written by {@link #sesText} for whole milliseconds from 1970 to
+     * 9999 (every timestamp SES sends) and by {@code toString} otherwise.
      */
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
@@ -26,26 +49,9 @@ final class Timestamps {
         if (seconds < 0 || seconds >= YEAR_10000 || nanos % 1_000_000 != 0) {
             return instant.toString();
         }
-        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
-        int secondOfDay = (int) (seconds % 86_400);
-        char[] text = new char[nanos == 0 ? 20 : 24];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, secondOfDay / 3_600, 2);
-        text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
-        text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
-        if (nanos != 0) {
-            text[19] = '.';
-            put(text, 20, nanos / 1_000_000, 3);
-        }
-        text[text.length - 1] = 'Z';
-        return new String(text);
+        String text = sesText(instant.toEpochMilli());
+        // Instant.toString leaves out a fraction of zero.
+        return nanos == 0 ? text.substring(0, 19) + "Z" : text;
     }
 
     private static void put(char[] text, int at, int value, int digits) {

@@ -53,4 +53,11 @@ class TimestampsTest {
             assertEquals(text, Timestamps.format(Instant.parse(text)));
         }
     }
+
+    @Test
+    void theSesFormHasThreeFractionDigitsAndReadsBack() {
+        for (String text : new String[] {"2026-11-20T00:00:00.000Z", "2026-11-24T09:15:42.318Z", "1969-12-31T23:59:59.999Z"}) {
+            assertEquals(text, Timestamps.sesText(Instant.parse(text).toEpochMilli()));
+        }
+    }
 }
