@@ -181,8 +181,9 @@ public final class AggregateJob {
     static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         touched.add(date);
+        String captureDate = date.toString();
         for (String file : events.inputFiles()) {
-            if (date.toString().equals(Locations.partitionValue(file, "capture_date"))) {
+            if (captureDate.equals(Locations.partitionValue(file, "capture_date"))) {
                 touched.add(LocalDate.parse(Locations.partitionValue(file, "event_date")));
             }
         }
