@@ -26,14 +26,14 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$DATA" "$RESULTS"
 
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 1; }
-if [[ ! -f "$ROOT/bench/target/classpath.txt" || ! -f "$ROOT/jobs/target/jobs-0.1.0-SNAPSHOT.jar" ]]; then
-  mvn -q -B -f "$ROOT/pom.xml" -DskipTests package
+if [[ ! -f "$ROOT/bench/target/classpath.txt" || ! -f "$ROOT/tools/target/launcher/classpath.txt" ]]; then
+  mvn -q -B -f "$ROOT/pom.xml" -pl bench,tools -am -DskipTests package
 fi
 JAVA="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java"
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 # The mains that call the jobs run on the jobs' own classpath and JVM options, as bin/ses-analytics runs them.
-LAUNCHER="$ROOT/jobs/target/launcher"
-JOBS_CP="$ROOT/bench/target/classes:$ROOT/jobs/target/jobs-0.1.0-SNAPSHOT.jar:$(cat "$LAUNCHER/classpath.txt")"
+LAUNCHER="$ROOT/tools/target/launcher"
+JOBS_CP="$ROOT/bench/target/classes:$(cat "$LAUNCHER/classpath.txt")"
 read -r -a JOBS_JVM <<< "$(cat "$LAUNCHER/jvm-options.txt")"
 
 # generate DIR DAYS EVENTS_PER_DAY: synthetic captures in the Lambda's layout, once (again if the

@@ -2,10 +2,14 @@ package io.sesanalytics.bench;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.aggregate.ReputationThresholds;
-import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Storage;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
+import io.sesanalytics.jobs.pipeline.NightlyPipeline;
+import io.sesanalytics.jobs.pipeline.StepTimings;
+import io.sesanalytics.jobs.publish.AthenaDdl;
+import io.sesanalytics.jobs.publish.CatalogMode;
+import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
@@ -14,10 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The same night run again and again in one JVM, each time into an empty warehouse: normalize, then aggregate
- * and suppress side by side, as {@code nightly} runs them with default settings. The first run pays what a
+ * The same night run again and again in one JVM, each time into an empty warehouse, through the nightly
+ * pipeline with {@code nightly}'s default settings. The first run pays what a
  * fresh JVM pays every night (class loading, JIT compilation, Spark's code generation); the later ones show
  * the jobs' own cost without it.
  *
@@ -35,18 +40,25 @@ public final class WarmNight {
             String warehouse = work + "/warehouse-" + run;
             Storage.delete(spark, warehouse);
             long start = System.nanoTime();
-            NormalizeJob.run(spark, new NormalizeJob.Config(raw, warehouse, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS));
-            long normalized = System.nanoTime();
-            SideBySide.run("aggregate and suppress",
-                    () -> AggregateJob.run(spark, new AggregateJob.Config(warehouse, date, AggregateJob.DEFAULT_WINDOW_DAYS,
-                            AggregateJob.DEFAULT_TOP, new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME))),
-                    () -> SuppressJob.run(spark, new SuppressJob.Config(warehouse, date, SuppressionRules.Settings.defaults())));
+            NightlyPipeline.Night night = NightlyPipeline.run(spark, config(raw, warehouse, date), new StepTimings(),
+                    NightlyPipeline.Progress.NONE).nights().get(0);
             long end = System.nanoTime();
+            Map<String, Long> ms = night.timings().millis();
             results.add(String.format(Locale.ROOT, "{\"normalize_s\": %.2f, \"aggregate_suppress_s\": %.2f, \"total_s\": %.2f}",
-                    (normalized - start) / 1e9, (end - normalized) / 1e9, (end - start) / 1e9));
+                    ms.get("normalize") / 1e3, ms.get("aggregate+suppress") / 1e3, (end - start) / 1e9));
             Storage.delete(spark, warehouse);
         }
         spark.stop();
         System.out.println("{\"runs\": [" + String.join(", ", results) + "]}");
+    }
+
+    /** The nightly command's defaults, with no catalog to publish to. */
+    private static NightlyPipeline.Config config(String raw, String warehouse, LocalDate date) {
+        return new NightlyPipeline.Config(List.of(date),
+                new NormalizeJob.Config(raw, warehouse, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
+                new AggregateJob.Config(warehouse, date, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
+                        new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
+                new SuppressJob.Config(warehouse, date, SuppressionRules.Settings.defaults()),
+                new PublishJob.Config(warehouse, date, CatalogMode.NONE, AthenaDdl.DEFAULT_DATABASE, null));
     }
 }

@@ -3,6 +3,8 @@ package io.sesanalytics.capture;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sesanalytics.raw.CaptureKeys;
+import io.sesanalytics.raw.CapturedLine;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 

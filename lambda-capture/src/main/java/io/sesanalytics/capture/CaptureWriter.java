@@ -1,5 +1,9 @@
 package io.sesanalytics.capture;
 
+import io.sesanalytics.raw.CaptureKeys;
+import io.sesanalytics.raw.CaptureKind;
+import io.sesanalytics.raw.CapturedLine;
+import io.sesanalytics.raw.NdjsonGzip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package io.sesanalytics.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sesanalytics.raw.CapturedLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

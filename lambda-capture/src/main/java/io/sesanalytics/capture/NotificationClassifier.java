@@ -1,6 +1,10 @@
 package io.sesanalytics.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sesanalytics.raw.CaptureKind;
+import io.sesanalytics.raw.CapturedLine;
+import io.sesanalytics.raw.SnsEnvelope;
+import io.sesanalytics.raw.UnparsedLine;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,11 +18,11 @@ public final class NotificationClassifier {
     /** An SNS message already parsed, as in {@code Records[].Sns} of an SNS-triggered invocation. */
     public CapturedLine fromSnsMessage(Map<String, Object> sns, String source, String sourceId, Instant capturedAt) {
         String line = JsonTree.write(sns);
-        String type = JsonTree.text(sns, "Type");
-        if (!"Notification".equals(type)) {
+        String type = JsonTree.text(sns, SnsEnvelope.TYPE);
+        if (!SnsEnvelope.NOTIFICATION.equals(type)) {
             return unparsed("SNS message of Type '" + type + "' is not a Notification", line, source, sourceId, capturedAt);
         }
-        if (!(sns.get("Message") instanceof String message)) {
+        if (!(sns.get(SnsEnvelope.MESSAGE) instanceof String message)) {
             return unparsed("SNS message has no Message string", line, source, sourceId, capturedAt);
         }
         Map<String, Object> ses;
@@ -60,8 +64,6 @@ public final class NotificationClassifier {
     }
 
     static boolean isSnsMessage(Map<String, Object> message) {
-        return message.get("Type") instanceof String
-                && message.get("MessageId") instanceof String
-                && message.get("TopicArn") instanceof String;
+        return SnsEnvelope.isEnvelope(field -> message.get(field) instanceof String);
     }
 }

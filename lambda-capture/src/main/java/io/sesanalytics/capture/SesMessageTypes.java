@@ -1,21 +1,13 @@
 package io.sesanalytics.capture;
 
+import io.sesanalytics.raw.CaptureKind;
+import io.sesanalytics.raw.SesEventType;
+import io.sesanalytics.raw.SesNotificationType;
+
 import java.util.Map;
-import java.util.Set;
 
 /** The SES message vocabularies of both notification formats, and which kind of capture line each is. */
 public final class SesMessageTypes {
-    /** {@code eventType} values of configuration-set event publishing. */
-    public static final Set<String> EVENT_TYPES = Set.of(
-            "Send", "Reject", "Bounce", "Complaint", "Delivery", "Open", "Click",
-            "Rendering Failure", "DeliveryDelay", "Subscription");
-
-    /** {@code notificationType} values of identity notifications about sent mail. */
-    public static final Set<String> NOTIFICATION_TYPES = Set.of("Bounce", "Complaint", "Delivery");
-
-    /** {@code notificationType} of receipt notifications. */
-    public static final String RECEIVED = "Received";
-
     private SesMessageTypes() {
     }
 
@@ -31,18 +23,16 @@ public final class SesMessageTypes {
         }
         CaptureKind kind;
         if (message.get("eventType") instanceof String eventType) {
-            if (!EVENT_TYPES.contains(eventType)) {
+            if (SesEventType.fromEventType(eventType).isEmpty()) {
                 return Classification.rejected("unknown eventType '" + eventType + "'");
             }
             kind = CaptureKind.NOTIFICATIONS;
         } else if (message.get("notificationType") instanceof String type) {
-            if (RECEIVED.equals(type)) {
-                kind = CaptureKind.RECEIVED;
-            } else if (NOTIFICATION_TYPES.contains(type)) {
-                kind = CaptureKind.NOTIFICATIONS;
-            } else {
+            SesNotificationType notificationType = SesNotificationType.fromText(type).orElse(null);
+            if (notificationType == null) {
                 return Classification.rejected("unknown notificationType '" + type + "'");
             }
+            kind = notificationType == SesNotificationType.RECEIVED ? CaptureKind.RECEIVED : CaptureKind.NOTIFICATIONS;
         } else {
             return Classification.rejected("neither eventType nor notificationType is present");
         }

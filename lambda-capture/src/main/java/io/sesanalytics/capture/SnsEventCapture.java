@@ -1,5 +1,7 @@
 package io.sesanalytics.capture;
 
+import io.sesanalytics.raw.CapturedLine;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

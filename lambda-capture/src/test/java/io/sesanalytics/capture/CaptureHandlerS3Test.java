@@ -1,6 +1,7 @@
 package io.sesanalytics.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sesanalytics.raw.UnparsedLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.sesanalytics.capture;
 
+import io.sesanalytics.raw.CaptureKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

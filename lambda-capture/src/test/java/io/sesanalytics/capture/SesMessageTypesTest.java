@@ -1,11 +1,17 @@
 package io.sesanalytics.capture;
 
+import io.sesanalytics.raw.CaptureKind;
+import io.sesanalytics.raw.SesEventType;
+import io.sesanalytics.raw.SesNotificationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,13 +31,16 @@ class SesMessageTypesTest {
 
     @Test
     void everyEventTypeHasAFixture() {
-        assertEquals(SesMessageTypes.EVENT_TYPES.size(), LambdaEvents.EVENT_FIXTURES.size());
-        assertEquals(SesMessageTypes.EVENT_TYPES, LambdaEvents.EVENT_FIXTURES.stream()
+        Set<String> eventTypes = Arrays.stream(SesEventType.values()).map(SesEventType::eventType).collect(Collectors.toSet());
+        Set<String> identityTypes = Arrays.stream(SesNotificationType.values()).filter(t -> t.eventType() != null)
+                .map(SesNotificationType::text).collect(Collectors.toSet());
+        assertEquals(eventTypes.size(), LambdaEvents.EVENT_FIXTURES.size());
+        assertEquals(eventTypes, LambdaEvents.EVENT_FIXTURES.stream()
                 .map(f -> LambdaEvents.json(LambdaEvents.ses(f)).path("eventType").asText())
-                .collect(java.util.stream.Collectors.toSet()));
-        assertEquals(SesMessageTypes.NOTIFICATION_TYPES, LambdaEvents.IDENTITY_FIXTURES.stream()
+                .collect(Collectors.toSet()));
+        assertEquals(identityTypes, LambdaEvents.IDENTITY_FIXTURES.stream()
                 .map(f -> LambdaEvents.json(LambdaEvents.ses(f)).path("notificationType").asText())
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
     }
 
     @ParameterizedTest

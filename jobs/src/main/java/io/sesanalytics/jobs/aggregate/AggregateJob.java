@@ -55,6 +55,11 @@ public final class AggregateJob {
                 throw new IllegalArgumentException("--top must be at least 1, not " + top);
             }
         }
+
+        /** The same settings for another date. */
+        public Config withDate(LocalDate other) {
+            return new Config(warehouse, other, windowDays, top, thresholds);
+        }
     }
 
     /** What the run wrote, for the run summary. */

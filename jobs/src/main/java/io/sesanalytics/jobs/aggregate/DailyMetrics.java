@@ -11,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.sesanalytics.raw.SesEventType.BOUNCE;
+import static io.sesanalytics.raw.SesEventType.CLICK;
+import static io.sesanalytics.raw.SesEventType.COMPLAINT;
+import static io.sesanalytics.raw.SesEventType.DELIVERY;
+import static io.sesanalytics.raw.SesEventType.OPEN;
+import static io.sesanalytics.raw.SesEventType.REJECT;
+import static io.sesanalytics.raw.SesEventType.SEND;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -46,27 +53,27 @@ public final class DailyMetrics {
         Column type = col("event_type");
         Column reader = concat_ws("\u0001", col("message_id"), coalesce(col("recipient"), lit("")));
         Map<String, Column> counts = new HashMap<>();
-        counts.put("sends", countOf(type.equalTo("send")));
-        counts.put("messages", countDistinct(when(type.equalTo("send"), col("message_id"))));
-        counts.put("deliveries", countOf(type.equalTo("delivery")));
-        counts.put("rejects", countOf(type.equalTo("reject")));
-        counts.put("bounces", countOf(type.equalTo("bounce")));
+        counts.put("sends", countOf(type.equalTo(SEND.tableName())));
+        counts.put("messages", countDistinct(when(type.equalTo(SEND.tableName()), col("message_id"))));
+        counts.put("deliveries", countOf(type.equalTo(DELIVERY.tableName())));
+        counts.put("rejects", countOf(type.equalTo(REJECT.tableName())));
+        counts.put("bounces", countOf(type.equalTo(BOUNCE.tableName())));
         counts.put("permanent_bounces", countOf(bounce("Permanent")));
         counts.put("transient_bounces", countOf(bounce("Transient")));
-        counts.put("undetermined_bounces", countOf(type.equalTo("bounce")
+        counts.put("undetermined_bounces", countOf(type.equalTo(BOUNCE.tableName())
                 .and(col("bounce_type").isNull().or(col("bounce_type").equalTo("Undetermined")))));
-        counts.put("complaints", countOf(type.equalTo("complaint")));
+        counts.put("complaints", countOf(type.equalTo(COMPLAINT.tableName())));
         counts.put("delivery_delays", countOf(type.equalTo("delivery_delay")));
-        counts.put("opens", countOf(type.equalTo("open")));
-        counts.put("unique_opens", countDistinct(when(type.equalTo("open"), reader)));
-        counts.put("clicks", countOf(type.equalTo("click")));
-        counts.put("unique_clicks", countDistinct(when(type.equalTo("click"), reader)));
+        counts.put("opens", countOf(type.equalTo(OPEN.tableName())));
+        counts.put("unique_opens", countDistinct(when(type.equalTo(OPEN.tableName()), reader)));
+        counts.put("clicks", countOf(type.equalTo(CLICK.tableName())));
+        counts.put("unique_clicks", countDistinct(when(type.equalTo(CLICK.tableName()), reader)));
         counts.put("rendering_failures", countOf(type.equalTo("rendering_failure")));
         return counts;
     }
 
     private static Column bounce(String bounceType) {
-        return col("event_type").equalTo("bounce").and(col("bounce_type").equalTo(bounceType));
+        return col("event_type").equalTo(BOUNCE.tableName()).and(col("bounce_type").equalTo(bounceType));
     }
 
     private static Column countOf(Column condition) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.sesanalytics.raw.SesEventType.SEND;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -39,7 +40,7 @@ public final class TopTables {
 
     /** Send events of the longest window: the input of every "sent" ranking. */
     public static Dataset<Row> sends(Dataset<Row> events, LocalDate reportDate) {
-        return inLongestWindow(events.filter(col("event_type").equalTo("send")), col("event_date"), reportDate)
+        return inLongestWindow(events.filter(col("event_type").equalTo(SEND.tableName())), col("event_date"), reportDate)
                 .select(col("event_date").as("day"), col("message_id"), col("source_address"), col("source_domain"),
                         col("recipient").as("destination"));
     }

@@ -3,7 +3,11 @@ package io.sesanalytics.jobs.cli;
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Daily stats, rates and top-N tables from the normalized events. */
@@ -19,9 +23,13 @@ public final class AggregateCommand implements Callable<Integer> {
     @Mixin
     AggregateOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return Nightly.eachDate("aggregate", dates, (spark, date) ->
-                Nightly.printAggregate(AggregateJob.run(spark, options.config(locations.warehouse, date))));
+        List<AggregateJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
+                .map(date -> options.config(locations.warehouse, date)).toList());
+        return Nightly.each("aggregate", configs, (spark, config) -> Nightly.printAggregate(AggregateJob.run(spark, config)));
     }
 }

@@ -5,14 +5,16 @@ import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.pipeline.NightlyPipeline;
+import io.sesanalytics.jobs.pipeline.StepTimings;
 import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionExports;
 import org.apache.spark.sql.SparkSession;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -21,16 +23,41 @@ final class Nightly {
     private Nightly() {
     }
 
-    /** Runs one step for each date of the options, oldest first, in one SparkSession. */
-    static int eachDate(String command, DateOptions dates, BiConsumer<SparkSession, LocalDate> step) {
+    /** Runs one step for each config, in order, in one SparkSession. */
+    static <C> int each(String command, List<C> configs, BiConsumer<SparkSession, C> step) {
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics " + command);
         try {
-            for (LocalDate date : dates.dates(Clock.systemUTC())) {
-                step.accept(spark, date);
+            for (C config : configs) {
+                step.accept(spark, config);
             }
             return 0;
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Prints each step of the nightly pipeline as it ends. */
+    static final class Printer implements NightlyPipeline.Progress {
+        @Override
+        public void normalized(NormalizeSummary summary) {
+            printNormalize(summary);
+        }
+
+        @Override
+        public void aggregatedAndSuppressed(AggregateJob.AggregateSummary aggregate, SuppressJob.SuppressSummary suppress) {
+            printAggregate(aggregate);
+            printSuppress(suppress);
+        }
+
+        @Override
+        public void nightEnded(LocalDate date, StepTimings timings) {
+            System.out.println("timings " + date + ": " + timings);
+        }
+
+        @Override
+        public void published(PublishJob.PublishSummary summary, StepTimings timings) {
+            printPublish(summary);
+            System.out.println("timings: " + timings);
         }
     }
 

@@ -1,18 +1,13 @@
 package io.sesanalytics.jobs.cli;
 
-import io.sesanalytics.jobs.aggregate.AggregateJob;
-import io.sesanalytics.jobs.common.Locations;
-import io.sesanalytics.jobs.common.RunSummaries;
-import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.common.SparkSessions;
-import io.sesanalytics.jobs.common.StepTimings;
-import io.sesanalytics.jobs.normalize.NormalizeJob;
-import io.sesanalytics.jobs.publish.PublishJob;
-import io.sesanalytics.jobs.suppress.SuppressJob;
+import io.sesanalytics.jobs.pipeline.NightlyPipeline;
+import io.sesanalytics.jobs.pipeline.StepTimings;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,9 +24,8 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     DateOptions dates;
 
-    @Option(names = "--lookback-days", defaultValue = "" + NormalizeJob.DEFAULT_LOOKBACK_DAYS, paramLabel = "N",
-            description = "Earlier capture dates read to drop copies already written (default: ${DEFAULT-VALUE}).")
-    int lookbackDays;
+    @Mixin
+    NormalizeOptions normalize;
 
     @Mixin
     AggregateOptions aggregate;
@@ -42,35 +36,31 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        List<LocalDate> days = dates.dates(Clock.systemUTC());
+        NightlyPipeline.Config config = Usage.check(spec, this::config);
         StepTimings startup = StepTimings.sinceJvmStart();
         SparkSession spark = startup.time("spark_session", () -> SparkSessions.forCommandLine("ses-analytics nightly"));
         System.out.println("start-up: " + startup);
         try {
-            for (LocalDate date : days) {
-                StepTimings night = new StepTimings();
-                Nightly.printNormalize(night.time("normalize", () -> NormalizeJob.run(spark,
-                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays))));
-                // Both read what normalize wrote and write tables of their own.
-                SideBySide.Both<AggregateJob.AggregateSummary, SuppressJob.SuppressSummary> results = night.timeSideBySide(
-                        "aggregate", () -> AggregateJob.run(spark, aggregate.config(locations.warehouse, date)),
-                        "suppress", () -> SuppressJob.run(spark, suppress.config(locations.warehouse, date)));
-                Nightly.printAggregate(results.first());
-                Nightly.printSuppress(results.second());
-                RunSummaries.putSection(spark, Locations.normalize(locations.warehouse), date, "timings_ms", night.millis());
-                System.out.println("timings " + date + ": " + night);
-            }
-            LocalDate last = days.get(days.size() - 1);
-            StepTimings publish = new StepTimings();
-            Nightly.printPublish(publish.time("publish", () -> PublishJob.run(spark, catalog.config(locations.warehouse, last))));
-            System.out.println("timings: " + publish);
-            RunSummaries.putSection(spark, Locations.normalize(locations.warehouse), last, "startup_ms", startup.millis());
-            Nightly.printWhere(locations.warehouse, last);
+            NightlyPipeline.run(spark, config, startup, new Nightly.Printer());
+            Nightly.printWhere(config.warehouse(), config.lastDate());
             return 0;
         } finally {
             spark.stop();
         }
+    }
+
+    NightlyPipeline.Config config() {
+        List<LocalDate> days = dates.dates(Clock.systemUTC());
+        LocalDate first = days.get(0);
+        return new NightlyPipeline.Config(days,
+                normalize.config(locations, first),
+                aggregate.config(locations.warehouse, first),
+                suppress.config(locations.warehouse, first),
+                catalog.config(locations.warehouse, days.get(days.size() - 1)));
     }
 }

@@ -3,8 +3,11 @@ package io.sesanalytics.jobs.cli;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Normalizes raw captures into the events, received, received_destinations and quarantine tables. */
@@ -17,14 +20,16 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     DateOptions dates;
 
-    @Option(names = "--lookback-days", defaultValue = "" + NormalizeJob.DEFAULT_LOOKBACK_DAYS, paramLabel = "N",
-            description = "Earlier capture dates read to drop copies already written (default: ${DEFAULT-VALUE}).")
-    int lookbackDays;
+    @Mixin
+    NormalizeOptions options;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Nightly.eachDate("normalize", dates, (spark, date) ->
-                Nightly.printNormalize(NormalizeJob.run(spark,
-                        new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays))));
+        List<NormalizeJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
+                .map(date -> options.config(locations, date)).toList());
+        return Nightly.each("normalize", configs, (spark, config) -> Nightly.printNormalize(NormalizeJob.run(spark, config)));
     }
 }

@@ -5,7 +5,9 @@ import io.sesanalytics.jobs.publish.PublishJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -25,11 +27,15 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PublishJob.Config config = Usage.check(spec, () -> catalog.config(warehouse, date));
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics publish");
         try {
-            Nightly.printPublish(PublishJob.run(spark, catalog.config(warehouse, date)));
+            Nightly.printPublish(PublishJob.run(spark, config));
             return 0;
         } finally {
             spark.stop();

@@ -1,15 +1,17 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.common.SparkSessions;
-import io.sesanalytics.jobs.common.QueryResults;
 import io.sesanalytics.jobs.publish.AthenaDdl;
 import io.sesanalytics.jobs.publish.LocalCatalog;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -43,23 +45,24 @@ public final class SqlCommand implements Callable<Integer> {
             description = "Root of the tables (default: ${DEFAULT-VALUE}).")
     String warehouse;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if ((query == null) == (file == null)) {
+            throw new ParameterException(spec.commandLine(), "give either a QUERY or --file, not both or neither");
+        }
+        String text = file == null ? query : Files.readString(file, StandardCharsets.UTF_8);
+        String statement = Usage.check(spec, () -> QueryText.bind(QueryText.statement(text), parameters));
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics sql");
         try {
             LocalCatalog.register(spark, warehouse, database);
-            print(QueryResults.asText(spark.sql(QueryText.bind(QueryText.statement(queryText()), parameters))), System.out);
+            print(QueryResults.asText(spark.sql(statement)), System.out);
             return 0;
         } finally {
             spark.stop();
         }
-    }
-
-    private String queryText() throws IOException {
-        if ((query == null) == (file == null)) {
-            throw new IllegalArgumentException("give either a QUERY or --file, not both or neither");
-        }
-        return file == null ? query : Files.readString(file, StandardCharsets.UTF_8);
     }
 
     static void print(QueryResults.TextResult result, PrintStream out) throws IOException {

@@ -3,7 +3,11 @@ package io.sesanalytics.jobs.cli;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The suppression list and its exports from the normalized events. */
@@ -19,9 +23,13 @@ public final class SuppressCommand implements Callable<Integer> {
     @Mixin
     SuppressOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return Nightly.eachDate("suppress", dates, (spark, date) ->
-                Nightly.printSuppress(SuppressJob.run(spark, options.config(locations.warehouse, date))));
+        List<SuppressJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
+                .map(date -> options.config(locations.warehouse, date)).toList());
+        return Nightly.each("suppress", configs, (spark, config) -> Nightly.printSuppress(SuppressJob.run(spark, config)));
     }
 }

@@ -1,5 +1,7 @@
 package io.sesanalytics.jobs.common;
 
+import io.sesanalytics.raw.CaptureKeys;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,7 +32,7 @@ public final class Locations {
 
     /** {@code <raw>/dt=YYYY-MM-DD}, the folder of one capture date. */
     public static String rawFolder(String raw, LocalDate date) {
-        return raw + "/dt=" + date;
+        return raw + "/" + CaptureKeys.dateFolder(date);
     }
 
     public static String table(String warehouse, Table table) {

@@ -1,8 +1,8 @@
 package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
+import io.sesanalytics.raw.SesEventType;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.time.Instant;
@@ -31,10 +31,10 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
         if (!mail.isObject() || messageId == null) {
             throw new SesLineParser.Rejected("no mail.messageId");
         }
-        JsonNode detail = ses.path(SesLineParser.detailKey(type.name()));
+        JsonNode detail = ses.path(type.type().detailKey());
         Instant mailTime = instant(mail, "timestamp");
         Instant eventTime = detail.has("timestamp") ? instant(detail, "timestamp") : mailTime;
-        List<Recipient> recipients = recipients(type.name(), detail, mail);
+        List<Recipient> recipients = recipients(type.type(), detail, mail);
         String link = text(detail.get("link"));
         String recordKey = SesLineParser.recordKey(type.name(), messageId, Timestamps.format(eventTime),
                 SesLineParser.sortedJoin(recipients.stream().map(Recipient::address).toList()), link);
@@ -70,10 +70,10 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
                     .set("complaint_feedback_type", text(detail.get("complaintFeedbackType")))
                     .set("complaint_subtype", text(detail.get("complaintSubType")))
                     .set("delay_type", text(detail.get("delayType")))
-                    .set("reject_reason", "reject".equals(type.name()) ? text(detail.get("reason")) : null)
+                    .set("reject_reason", type.type() == SesEventType.REJECT ? text(detail.get("reason")) : null)
                     .set("rendering_error", text(detail.get("errorMessage")))
                     .set("click_link", link)
-                    .set("user_agent", "complaint".equals(type.name()) ? null : text(detail.get("userAgent")))
+                    .set("user_agent", type.type() == SesEventType.COMPLAINT ? null : text(detail.get("userAgent")))
                     .set("ip_address", text(detail.get("ipAddress")))
                     .set("smtp_response", text(detail.get("smtpResponse")))
                     .set("reporting_mta", text(detail.get("reportingMTA")))
@@ -103,8 +103,8 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
                 .with("recipients", recipient)
                 .with("delayedRecipients", recipient);
         JsonFields event = JsonFields.of("eventType", "notificationType").with("mail", mail);
-        for (String key : SesLineParser.detailKeys()) {
-            event = event.with(key, detail);
+        for (SesEventType type : SesEventType.values()) {
+            event = event.with(type.detailKey(), detail);
         }
         return event;
     }
@@ -120,23 +120,23 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
         }
     }
 
-    private static List<Recipient> recipients(String type, JsonNode detail, JsonNode mail) throws SesLineParser.Rejected {
+    private static List<Recipient> recipients(SesEventType type, JsonNode detail, JsonNode mail) throws SesLineParser.Rejected {
         JsonNode list = switch (type) {
-            case "bounce" -> detail.path("bouncedRecipients");
-            case "complaint" -> detail.path("complainedRecipients");
-            case "delivery" -> detail.path("recipients");
-            case "delivery_delay" -> detail.path("delayedRecipients");
+            case BOUNCE -> detail.path("bouncedRecipients");
+            case COMPLAINT -> detail.path("complainedRecipients");
+            case DELIVERY -> detail.path("recipients");
+            case DELIVERY_DELAY -> detail.path("delayedRecipients");
             default -> mail.path("destination");
         };
         List<Recipient> recipients = new ArrayList<>();
         list.forEach(node -> recipients.add(Recipient.of(node)));
-        boolean aboutOneReader = type.equals("open") || type.equals("click") || type.equals("subscription");
+        boolean aboutOneReader = type == SesEventType.OPEN || type == SesEventType.CLICK || type == SesEventType.SUBSCRIPTION;
         if (aboutOneReader && recipients.size() != 1) {
             // An open, click or subscription change does not say which of several recipients acted.
             return List.of(new Recipient(null, null, null, null));
         }
         if (recipients.isEmpty() || recipients.stream().anyMatch(r -> r.address() == null)) {
-            throw new SesLineParser.Rejected(type + " without recipient addresses");
+            throw new SesLineParser.Rejected(type.tableName() + " without recipient addresses");
         }
         return recipients;
     }

@@ -53,6 +53,11 @@ public final class NormalizeJob {
                 throw new IllegalArgumentException("--lookback-days must be between 0 and 30, not " + lookbackDays);
             }
         }
+
+        /** The same settings for another capture date. */
+        public Config withDate(LocalDate other) {
+            return new Config(raw, warehouse, other, lookbackDays);
+        }
     }
 
     private NormalizeJob() {

@@ -1,7 +1,6 @@
 package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.catalyst.InternalRow;
 

@@ -1,9 +1,11 @@
 package io.sesanalytics.jobs.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sesanalytics.capture.UnparsedLine;
-import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
+import io.sesanalytics.raw.SesEventType;
+import io.sesanalytics.raw.SesNotificationType;
+import io.sesanalytics.raw.SnsEnvelope;
+import io.sesanalytics.raw.UnparsedLine;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.Platform;
@@ -36,17 +38,6 @@ public final class SesLineParser {
     public static final String QUARANTINE = "quarantine";
 
     private static final InternalRowBuilder.Layout PARSED_LINE = new InternalRowBuilder.Layout(Schemas.PARSED_LINE);
-    private static final Map<String, String> EVENT_TYPES = Map.of(
-            "Send", "send", "Reject", "reject", "Bounce", "bounce", "Complaint", "complaint",
-            "Delivery", "delivery", "Open", "open", "Click", "click", "Rendering Failure", "rendering_failure",
-            "DeliveryDelay", "delivery_delay", "Subscription", "subscription");
-    private static final Map<String, String> IDENTITY_TYPES = Map.of(
-            "Bounce", "bounce", "Complaint", "complaint", "Delivery", "delivery");
-    /** The key of each event type's detail object in event publishing. */
-    private static final Map<String, String> DETAIL_KEYS = Map.of(
-            "send", "send", "reject", "reject", "bounce", "bounce", "complaint", "complaint", "delivery", "delivery",
-            "open", "open", "click", "click", "rendering_failure", "failure", "delivery_delay", "deliveryDelay",
-            "subscription", "subscription");
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -67,7 +58,8 @@ public final class SesLineParser {
     /** A parser that reads the given fields of SES messages. */
     SesLineParser(JsonFields sesFields) {
         this.sesFields = sesFields;
-        this.lineFields = JsonFields.of("Type", "MessageId", "TopicArn", "Message", UnparsedLine.REASON, UnparsedLine.RAW)
+        this.lineFields = JsonFields.of(SnsEnvelope.TYPE, SnsEnvelope.MESSAGE_ID, SnsEnvelope.TOPIC_ARN, SnsEnvelope.MESSAGE,
+                        UnparsedLine.REASON, UnparsedLine.RAW)
                 .and(sesFields);
     }
 
@@ -107,12 +99,13 @@ public final class SesLineParser {
             String topicArn = null;
             JsonNode ses = node;
             if (isSnsMessage(node)) {
-                if (!"Notification".equals(node.path("Type").asText())) {
-                    throw new Rejected("SNS message of Type '" + node.path("Type").asText() + "' is not a Notification");
+                String type = node.path(SnsEnvelope.TYPE).asText();
+                if (!SnsEnvelope.NOTIFICATION.equals(type)) {
+                    throw new Rejected("SNS message of Type '" + type + "' is not a Notification");
                 }
-                snsMessageId = node.path("MessageId").asText();
-                topicArn = node.path("TopicArn").asText();
-                JsonNode message = node.get("Message");
+                snsMessageId = node.path(SnsEnvelope.MESSAGE_ID).asText();
+                topicArn = node.path(SnsEnvelope.TOPIC_ARN).asText();
+                JsonNode message = node.get(SnsEnvelope.MESSAGE);
                 if (message == null || !message.isTextual()) {
                     throw new Rejected("SNS message has no Message string");
                 }
@@ -122,7 +115,7 @@ public final class SesLineParser {
             if (!ses.isObject()) {
                 throw new Rejected("SES message is not a JSON object");
             }
-            if ("Received".equals(ses.path("notificationType").asText(null))) {
+            if (SesNotificationType.RECEIVED.text().equals(ses.path("notificationType").asText(null))) {
                 InternalRow received = ReceivedRows.of(ses, snsMessageId);
                 return row.set("status", RECEIVED)
                         .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText(),
@@ -165,7 +158,7 @@ public final class SesLineParser {
     }
 
     private static boolean isSnsMessage(JsonNode node) {
-        return node.path("Type").isTextual() && node.path("MessageId").isTextual() && node.path("TopicArn").isTextual();
+        return SnsEnvelope.isEnvelope(field -> node.path(field).isTextual());
     }
 
     /**
@@ -199,37 +192,27 @@ public final class SesLineParser {
         }
     }
 
-    /** The unified event type and whether it came as an identity notification. */
-    record EventType(String name, boolean identityNotification) {
+    /** The event type and whether it came as an identity notification. */
+    record EventType(SesEventType type, boolean identityNotification) {
+        String name() {
+            return type.tableName();
+        }
     }
 
     private static EventType eventType(JsonNode ses) throws Rejected {
         JsonNode eventType = ses.get("eventType");
         if (eventType != null && eventType.isTextual()) {
-            String name = EVENT_TYPES.get(eventType.asText());
-            if (name == null) {
-                throw new Rejected("unknown eventType '" + eventType.asText() + "'");
-            }
-            return new EventType(name, false);
+            SesEventType type = SesEventType.fromEventType(eventType.asText())
+                    .orElseThrow(() -> new Rejected("unknown eventType '" + eventType.asText() + "'"));
+            return new EventType(type, false);
         }
         JsonNode notificationType = ses.get("notificationType");
         if (notificationType != null && notificationType.isTextual()) {
-            String name = IDENTITY_TYPES.get(notificationType.asText());
-            if (name == null) {
-                throw new Rejected("unknown notificationType '" + notificationType.asText() + "'");
-            }
-            return new EventType(name, true);
+            SesEventType type = SesNotificationType.fromText(notificationType.asText()).map(SesNotificationType::eventType)
+                    .orElseThrow(() -> new Rejected("unknown notificationType '" + notificationType.asText() + "'"));
+            return new EventType(type, true);
         }
         throw new Rejected("neither eventType nor notificationType is present");
-    }
-
-    static String detailKey(String eventType) {
-        return DETAIL_KEYS.get(eventType);
-    }
-
-    /** The key of every event type's detail object. */
-    static Collection<String> detailKeys() {
-        return DETAIL_KEYS.values();
     }
 
     static Instant instant(JsonNode node, String field) throws Rejected {

@@ -1,13 +1,15 @@
 package io.sesanalytics.jobs.normalize;
 
+import io.sesanalytics.raw.SesTimestamp;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * Parses the ISO-8601 UTC timestamps of SES notifications. Nearly all are written
  * {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; those are read directly, at a fraction of the cost of
- * {@link Instant#parse}, which takes every other form. {@link #sesText} writes that form (for the synthetic
- * captures) and {@link #format} writes instants as {@link Instant#toString} does (for the record keys).
+ * {@link Instant#parse}, which takes every other form. {@link #format} writes instants as
+ * {@link Instant#toString} does (for the record keys).
  */
 public final class Timestamps {
     /** 10000-01-01T00:00:00Z: from there on {@link Instant#toString} writes a sign and more digits. */
@@ -16,31 +18,8 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    /** {@code 2026-11-24T09:15:42.318Z}: the form SES writes, always with three fraction digits. */
-    public static String sesText(long epochMs) {
-        long day = Math.floorDiv(epochMs, 86_400_000L);
-        int ms = (int) Math.floorMod(epochMs, 86_400_000L);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        char[] text = new char[24];
-        put(text, 0, date.getYear(), 4);
-        text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
-        text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
-        text[10] = 'T';
-        put(text, 11, ms / 3_600_000, 2);
-        text[13] = ':';
-        put(text, 14, ms / 60_000 % 60, 2);
-        text[16] = ':';
-        put(text, 17, ms / 1000 % 60, 2);
-        text[19] = '.';
-        put(text, 20, ms % 1000, 3);
-        text[23] = 'Z';
-        return new String(text);
-    }
-
     /**
-     * The text {@link Instant#toString} gives, written by {@link #sesText} for whole milliseconds from 1970 to
+     * The text {@link Instant#toString} gives, written by {@link SesTimestamp#text} for whole milliseconds from 1970 to
      * 9999 (every timestamp SES sends) and by {@code toString} otherwise.
      */
     static String format(Instant instant) {
@@ -49,16 +28,9 @@ public final class Timestamps {
         if (seconds < 0 || seconds >= YEAR_10000 || nanos % 1_000_000 != 0) {
             return instant.toString();
         }
-        String text = sesText(instant.toEpochMilli());
+        String text = SesTimestamp.text(instant.toEpochMilli());
         // Instant.toString leaves out a fraction of zero.
         return nanos == 0 ? text.substring(0, 19) + "Z" : text;
-    }
-
-    private static void put(char[] text, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     static Instant parse(String text) {

@@ -35,6 +35,11 @@ public final class PublishJob {
             }
         }
 
+        /** The same catalog for another run date. */
+        public Config withDate(LocalDate other) {
+            return new Config(warehouse, other, catalog, database, glue);
+        }
+
         public static Supplier<GlueClient> defaultGlue(String region, URI endpoint) {
             return () -> GlueClients.create(region, endpoint);
         }

@@ -39,6 +39,11 @@ public final class SuppressJob {
                 throw new IllegalArgumentException("suppression settings are required");
             }
         }
+
+        /** The same settings for another date. */
+        public Config withDate(LocalDate other) {
+            return new Config(warehouse, other, settings);
+        }
     }
 
     /**

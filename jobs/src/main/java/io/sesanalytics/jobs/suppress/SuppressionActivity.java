@@ -6,6 +6,9 @@ import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 
+import static io.sesanalytics.raw.SesEventType.BOUNCE;
+import static io.sesanalytics.raw.SesEventType.COMPLAINT;
+import static io.sesanalytics.raw.SesEventType.DELIVERY;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -38,18 +41,18 @@ public final class SuppressionActivity {
             captured = captured.and(col("capture_date").gt(lit(after)));
         }
         Column type = col("event_type");
-        Column bounce = type.equalTo("bounce");
-        Column negative = bounce.or(type.equalTo("complaint"));
+        Column bounce = type.equalTo(BOUNCE.tableName());
+        Column negative = bounce.or(type.equalTo(COMPLAINT.tableName()));
         Dataset<Row> rows = events.filter(captured.and(col("recipient").isNotNull())
-                .and(type.isin("bounce", "complaint", "delivery")));
+                .and(type.isin(BOUNCE.tableName(), COMPLAINT.tableName(), DELIVERY.tableName())));
         Dataset<Row> concerned = rows.filter(negative).select(col("recipient").as("address"))
                 .unionByName(listed.select("address"));
         return rows.join(concerned, col("recipient").equalTo(col("address")), "left_semi")
                 .groupBy(col("recipient").as("address"))
                 .agg(timesOf(bounce.and(col("bounce_type").equalTo("Permanent"))).as("permanent_bounces"),
                         timesOf(bounce.and(col("bounce_type").equalTo("Transient"))).as("transient_bounces"),
-                        timesOf(type.equalTo("complaint")).as("complaints"),
-                        timesOf(type.equalTo("delivery")).as("deliveries"),
+                        timesOf(type.equalTo(COMPLAINT.tableName())).as("complaints"),
+                        timesOf(type.equalTo(DELIVERY.tableName())).as("deliveries"),
                         max(when(bounce.and(col("diagnostic_code").isNotNull()),
                                 struct(col("event_time").as("at"), col("diagnostic_code").as("code"))))
                                 .as("last_diagnostic"),

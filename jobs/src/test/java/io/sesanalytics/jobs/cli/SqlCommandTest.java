@@ -1,7 +1,6 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.SparkTestSession;
-import io.sesanalytics.jobs.common.QueryResults;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package io.sesanalytics.jobs.common;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,17 +77,6 @@ class SideBySideTest {
                 }));
         assertEquals("first failed", thrown.getMessage());
         assertInstanceOf(IllegalArgumentException.class, thrown.getSuppressed()[0]);
-    }
-
-    @Test
-    void timingsKeepEachStepOfAPairInCallOrderAndTheirTotal() {
-        StepTimings timings = new StepTimings();
-        timings.time("normalize", () -> 1);
-        timings.timeSideBySide("aggregate", () -> 2, "suppress", () -> 3);
-        assertEquals(List.of("normalize", "aggregate", "suppress", "aggregate+suppress", StepTimings.TOTAL),
-                List.copyOf(timings.millis().keySet()));
-        long total = timings.millis().get(StepTimings.TOTAL);
-        assertEquals(timings.millis().get("normalize") + timings.millis().get("aggregate+suppress"), total);
     }
 
     /** Throws a checked exception where the compiler does not see it, as Scala code such as Spark's does. */

@@ -3,7 +3,6 @@ package io.sesanalytics.jobs.normalize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesanalytics.capture.LambdaEvents;
 import io.sesanalytics.jobs.SparkTestSession;
-import io.sesanalytics.jobs.common.InternalRowBuilder;
 import io.sesanalytics.jobs.common.Schemas;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;

@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.normalize;
 
+import io.sesanalytics.raw.SesTimestamp;
 import org.junit.jupiter.api.Test;
 
 import java.time.DateTimeException;
@@ -57,7 +58,7 @@ class TimestampsTest {
     @Test
     void theSesFormHasThreeFractionDigitsAndReadsBack() {
         for (String text : new String[] {"2026-11-20T00:00:00.000Z", "2026-11-24T09:15:42.318Z", "1969-12-31T23:59:59.999Z"}) {
-            assertEquals(text, Timestamps.sesText(Instant.parse(text).toEpochMilli()));
+            assertEquals(text, SesTimestamp.text(Instant.parse(text).toEpochMilli()));
         }
     }
 }
