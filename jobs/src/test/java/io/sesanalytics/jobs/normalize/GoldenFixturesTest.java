@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.normalize;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesanalytics.capture.CaptureConfig;
 import io.sesanalytics.capture.CaptureHandler;
 import io.sesanalytics.capture.DirectoryCaptureStore;
@@ -103,6 +104,16 @@ class GoldenFixturesTest {
         String messageId = rows.get(0).getAs("message_id");
         GoldenRows.assertMatches(fixture, golden(fixture, Table.RECEIVED_DESTINATIONS),
                 rowsOf(destinations, "message_id", messageId, "destination"), Table.RECEIVED_DESTINATIONS.schema());
+    }
+
+    /** The AWS complaint examples leave complaintSubType null; SES sets it for an address on its suppression list. */
+    @Test
+    void aComplaintSubtypeIsKeptWhenSesSetsIt() {
+        ObjectNode complaint = (ObjectNode) LambdaEvents.json(LambdaEvents.ses("event/complaint.json"));
+        ((ObjectNode) complaint.path("complaint")).put("complaintSubType", "OnAccountSuppressionList");
+        Row parsed = new SesLineParser().parse(1L, complaint.toString(), CAPTURED, "f");
+        List<Row> rows = parsed.getList(parsed.fieldIndex("events"));
+        assertEquals("OnAccountSuppressionList", rows.get(0).getAs("complaint_subtype"));
     }
 
     private static List<Row> rowsOf(List<Row> table, String key, String value, String orderColumn) {
