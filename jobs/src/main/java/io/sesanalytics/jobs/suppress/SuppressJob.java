@@ -82,7 +82,7 @@ public final class SuppressJob {
             replacePartition(spark, changes, Table.SUPPRESSION_HISTORY, config.warehouse(), "change_date", date);
             Map<String, Long> exports = SuppressionExports.write(spark, states, changes, config.warehouse(), date);
             SuppressSummary summary = new SuppressSummary(date, previousDate.orElse(null), addresses,
-                    countBy(states.filter(col("status").equalTo(SuppressionRules.SUPPRESSED)), "reason"),
+                    countBy(states.filter(col("status").equalTo(SuppressionStatus.SUPPRESSED.name())), "reason"),
                     countBy(changes, "change"), exports);
             RunSummaries.putSection(spark, config.warehouse(), date, "suppress", summary);
             LOG.info("suppression list of {}: {} addresses, suppressed {}, changes {}", date, addresses,

@@ -55,15 +55,15 @@ public final class SuppressionExports {
     public static Map<String, Long> write(SparkSession spark, Dataset<Row> states, Dataset<Row> changes,
                                           String warehouse, LocalDate date) {
         String folder = folder(warehouse, date);
-        Dataset<Row> suppressed = sorted(states.filter(col("status").equalTo(SuppressionRules.SUPPRESSED))
+        Dataset<Row> suppressed = sorted(states.filter(col("status").equalTo(SuppressionStatus.SUPPRESSED.name()))
                 .withColumn("sending_domains", concat_ws(" ", col("sending_domains"))), "address");
         Map<String, Long> written = new LinkedHashMap<>();
         written.putAll(writeSesImport(spark, suppressed, folder));
         written.put("suppression.csv", writeCsv(spark, folder + "/suppression.csv",
                 suppressed.select(FULL_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)),
                 FULL_COLUMNS));
-        Dataset<Row> delta = sorted(changes.filter(col("change").isin(SuppressionRules.ADDED, SuppressionRules.RELEASED_CHANGE)),
-                "address", "change")
+        Column addedOrReleased = col("change").isin(SuppressionChange.ADDED.value(), SuppressionChange.RELEASED.value());
+        Dataset<Row> delta = sorted(changes.filter(addedOrReleased), "address", "change")
                 .select(DELTA_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         written.put("delta.csv", writeCsv(spark, folder + "/delta.csv", delta, DELTA_COLUMNS));
         return written;

@@ -17,11 +17,6 @@ import java.util.stream.Stream;
  * and that suppression expires. Deliveries never lift a suppression.
  */
 public final class SuppressionRules {
-    public static final String SUPPRESSED = "SUPPRESSED", WATCHING = "WATCHING", RELEASED = "RELEASED";
-    public static final String BOUNCE = "BOUNCE", COMPLAINT = "COMPLAINT";
-    public static final String PERMANENT_BOUNCE = "PERMANENT_BOUNCE", TRANSIENT_BOUNCES = "TRANSIENT_BOUNCES";
-    public static final String ADDED = "added", RENEWED = "renewed", RELEASED_CHANGE = "released";
-
     private SuppressionRules() {
     }
 
@@ -48,8 +43,13 @@ public final class SuppressionRules {
         }
     }
 
-    /** The state of one address after a night. Lists are sorted ascending and never null (empty instead). */
-    public record State(String address, String status, String reason, String trigger,
+    /**
+     * The state of one address after a night: the columns of the suppression table but its state_date
+     * partition, in table order (SuppressionStateTest holds them to it). Lists are sorted ascending and never
+     * null (empty instead).
+     */
+    public record State(String address, SuppressionStatus status, SuppressionReason reason,
+                        SuppressionTrigger suppressionTrigger,
                         Instant firstSeen, Instant lastSeen,
                         long permanentBounces, long transientBounces, long complaints, long deliveriesAfterSuppression,
                         List<Instant> recentTransientBounces,
@@ -69,8 +69,8 @@ public final class SuppressionRules {
     }
 
     /** One row of the history table; detail is a short human sentence. */
-    public record Change(String address, LocalDate changeDate, String change, String reason, String trigger,
-                         String detail) {
+    public record Change(String address, LocalDate changeDate, SuppressionChange change, SuppressionReason reason,
+                         SuppressionTrigger suppressionTrigger, String detail) {
     }
 
     /** state is null only if both inputs were null. */
@@ -114,7 +114,7 @@ public final class SuppressionRules {
         s.transientBounces += night.transientBounces.size();
         s.complaints += night.complaints.size();
         // Mail delivered to a suppressed address means a sender ignored the list; count it before deciding.
-        if (SUPPRESSED.equals(s.status)) {
+        if (s.status == SuppressionStatus.SUPPRESSED) {
             s.deliveriesAfterSuppression += night.deliveries.size();
         }
         LocalDate oldestKept = runDate.minusDays(settings.transientWindowDays());
@@ -132,57 +132,57 @@ public final class SuppressionRules {
     }
 
     private static Change decide(Builder s, Night night, LocalDate runDate, Settings settings) {
-        boolean suppressed = SUPPRESSED.equals(s.status);
+        boolean suppressed = s.status == SuppressionStatus.SUPPRESSED;
         if (!night.complaints.isEmpty()) {
             String detail = night.complaints.size() == 1 ? "complaint" : night.complaints.size() + " complaints";
             if (suppressed) {
-                s.reason = COMPLAINT;
-                s.trigger = COMPLAINT;
+                s.trigger(SuppressionTrigger.COMPLAINT);
                 s.expiresOn = null;
-                return s.change(runDate, RENEWED, detail);
+                return s.change(runDate, SuppressionChange.RENEWED, detail);
             }
-            s.suppress(COMPLAINT, COMPLAINT, runDate, null);
-            return s.change(runDate, ADDED, detail);
+            s.suppress(SuppressionTrigger.COMPLAINT, runDate, null);
+            return s.change(runDate, SuppressionChange.ADDED, detail);
         }
         if (!night.permanentBounces.isEmpty()) {
             String detail = night.diagnosticCode == null
                     ? "permanent bounce"
                     : "permanent bounce: " + night.diagnosticCode.strip().replaceAll("\\s+", " ");
             if (suppressed) {
-                if (TRANSIENT_BOUNCES.equals(s.trigger)) {
-                    s.trigger = PERMANENT_BOUNCE;
+                if (s.trigger == SuppressionTrigger.TRANSIENT_BOUNCES) {
+                    s.trigger(SuppressionTrigger.PERMANENT_BOUNCE);
                     s.expiresOn = null;
                 }
-                return s.change(runDate, RENEWED, detail);
+                return s.change(runDate, SuppressionChange.RENEWED, detail);
             }
-            s.suppress(BOUNCE, PERMANENT_BOUNCE, runDate, null);
-            return s.change(runDate, ADDED, detail);
+            s.suppress(SuppressionTrigger.PERMANENT_BOUNCE, runDate, null);
+            return s.change(runDate, SuppressionChange.ADDED, detail);
         }
         if (!night.transientBounces.isEmpty()) {
             if (suppressed) {
-                if (!TRANSIENT_BOUNCES.equals(s.trigger)) {
+                if (s.trigger != SuppressionTrigger.TRANSIENT_BOUNCES) {
                     return null;
                 }
                 s.expiresOn = runDate.plusDays(settings.transientExpiryDays());
-                return s.change(runDate, RENEWED, plural(night.transientBounces.size(), "transient bounce")
-                        + ", expires " + s.expiresOn);
+                return s.change(runDate, SuppressionChange.RENEWED,
+                        plural(night.transientBounces.size(), "transient bounce") + ", expires " + s.expiresOn);
             }
             int recent = s.recentTransientBounces.size();
             if (recent >= settings.transientThreshold()) {
-                s.suppress(BOUNCE, TRANSIENT_BOUNCES, runDate, runDate.plusDays(settings.transientExpiryDays()));
-                return s.change(runDate, ADDED, plural(recent, "transient bounce") + " in "
+                s.suppress(SuppressionTrigger.TRANSIENT_BOUNCES, runDate,
+                        runDate.plusDays(settings.transientExpiryDays()));
+                return s.change(runDate, SuppressionChange.ADDED, plural(recent, "transient bounce") + " in "
                         + plural(settings.transientWindowDays(), "day"));
             }
-            s.status = WATCHING;
+            s.status = SuppressionStatus.WATCHING;
             return null;
         }
-        if (suppressed && TRANSIENT_BOUNCES.equals(s.trigger) && s.expiresOn != null
+        if (suppressed && s.trigger == SuppressionTrigger.TRANSIENT_BOUNCES && s.expiresOn != null
                 && !s.expiresOn.isAfter(runDate)) {
             // The expiry was set transientExpiryDays after the night of the last transient bounce.
             LocalDate lastBounceNight = s.expiresOn.minusDays(settings.transientExpiryDays());
-            s.status = RELEASED;
+            s.status = SuppressionStatus.RELEASED;
             s.releasedOn = runDate;
-            return s.change(runDate, RELEASED_CHANGE, "no transient bounce since " + lastBounceNight);
+            return s.change(runDate, SuppressionChange.RELEASED, "no transient bounce since " + lastBounceNight);
         }
         return null;
     }
@@ -234,7 +234,10 @@ public final class SuppressionRules {
 
     /** A mutable copy of a State, so the inputs are never touched. */
     private static final class Builder {
-        String address, status, reason, trigger;
+        String address;
+        SuppressionStatus status;
+        SuppressionReason reason;
+        SuppressionTrigger trigger;
         Instant firstSeen, lastSeen;
         long permanentBounces, transientBounces, complaints, deliveriesAfterSuppression;
         List<Instant> recentTransientBounces;
@@ -250,7 +253,7 @@ public final class SuppressionRules {
             address = p.address();
             status = p.status();
             reason = p.reason();
-            trigger = p.trigger();
+            trigger = p.suppressionTrigger();
             firstSeen = p.firstSeen();
             lastSeen = p.lastSeen();
             permanentBounces = p.permanentBounces();
@@ -269,22 +272,27 @@ public final class SuppressionRules {
         static Builder fresh(String address) {
             Builder b = new Builder();
             b.address = address;
-            b.status = WATCHING;
+            b.status = SuppressionStatus.WATCHING;
             b.recentTransientBounces = List.of();
             b.sendingDomains = List.of();
             return b;
         }
 
-        void suppress(String newReason, String newTrigger, LocalDate on, LocalDate expires) {
-            status = SUPPRESSED;
-            reason = newReason;
-            trigger = newTrigger;
+        void suppress(SuppressionTrigger newTrigger, LocalDate on, LocalDate expires) {
+            status = SuppressionStatus.SUPPRESSED;
+            trigger(newTrigger);
             suppressedOn = on;
             expiresOn = expires;
             releasedOn = null;
         }
 
-        Change change(LocalDate on, String kind, String detail) {
+        /** The reason follows the trigger: a complaint lists as COMPLAINT, any bounce as BOUNCE. */
+        void trigger(SuppressionTrigger newTrigger) {
+            trigger = newTrigger;
+            reason = newTrigger.reason();
+        }
+
+        Change change(LocalDate on, SuppressionChange kind, String detail) {
             return new Change(address, on, kind, reason, trigger, detail);
         }
 

@@ -107,7 +107,9 @@ public final class SuppressionUpdate {
         if (r == null) {
             return null;
         }
-        return new State(r.getAs("address"), r.getAs("status"), r.getAs("reason"), r.getAs("suppression_trigger"),
+        return new State(r.getAs("address"), named(SuppressionStatus.class, r.getAs("status")),
+                named(SuppressionReason.class, r.getAs("reason")),
+                named(SuppressionTrigger.class, r.getAs("suppression_trigger")),
                 r.getAs("first_seen"), r.getAs("last_seen"),
                 r.<Long>getAs("permanent_bounces"), r.<Long>getAs("transient_bounces"), r.<Long>getAs("complaints"),
                 r.<Long>getAs("deliveries_after_suppression"),
@@ -134,8 +136,9 @@ public final class SuppressionUpdate {
 
     static Row stateRow(State s) {
         return new RowBuilder(STATE)
-                .set("address", s.address()).set("status", s.status()).set("reason", s.reason())
-                .set("suppression_trigger", s.trigger()).set("first_seen", s.firstSeen()).set("last_seen", s.lastSeen())
+                .set("address", s.address()).set("status", name(s.status())).set("reason", name(s.reason()))
+                .set("suppression_trigger", name(s.suppressionTrigger()))
+                .set("first_seen", s.firstSeen()).set("last_seen", s.lastSeen())
                 .set("permanent_bounces", s.permanentBounces()).set("transient_bounces", s.transientBounces())
                 .set("complaints", s.complaints()).set("deliveries_after_suppression", s.deliveriesAfterSuppression())
                 .set("recent_transient_bounces", s.recentTransientBounces())
@@ -148,9 +151,18 @@ public final class SuppressionUpdate {
 
     static Row changeRow(Change c) {
         return new RowBuilder(CHANGE)
-                .set("address", c.address()).set("change", c.change()).set("reason", c.reason())
-                .set("suppression_trigger", c.trigger()).set("detail", c.detail())
+                .set("address", c.address()).set("change", c.change().value()).set("reason", name(c.reason()))
+                .set("suppression_trigger", name(c.suppressionTrigger())).set("detail", c.detail())
                 .build();
+    }
+
+    /** The constant a column stores by name; null for null. */
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
     }
 
     private static <T> List<T> list(Row r, String column) {

@@ -99,6 +99,7 @@ class AggregateJobTest {
         assertEquals(1L, s.<Long>getAs("window_permanent_bounces"));
         assertEquals(0.01, s.<Double>getAs("window_bounce_rate"));
         assertEquals("OK", s.getAs("window_bounce_status"));
+        assertEquals(1L, s.<Long>getAs("window_complaints"));
         assertEquals(0.01, s.<Double>getAs("window_complaint_rate"));
         assertEquals("AT_RISK", s.getAs("window_complaint_status"));
         assertEquals(List.of("news@a.example.com bounce OK, complaint AT_RISK"),

@@ -68,6 +68,15 @@ class TopTablesTest {
         assertEquals(Table.TOP_SENDER_DOMAINS.schema().simpleString(), domains.schema().simpleString());
         assertEquals(List.of("1 x.example 5"), ranking(domains, "sent", 30, "source_domain"));
         assertEquals(List.of("1 y.example 1"), ranking(domains, "received", 7, "source_domain"));
+        // Every message of the fixture went to the same destination: m1 to m5 inside 30 days.
+        Dataset<Row> destinations = TopTables.table(rankings, TopTables.RANKINGS.get(2), REPORT);
+        assertEquals(Table.TOP_DESTINATIONS.schema().simpleString(), destinations.schema().simpleString());
+        assertEquals(List.of("1 to@example.org 5"), ranking(destinations, "sent", 30, "destination"));
+        assertEquals(List.of("1 to@example.org 1"), ranking(destinations, "received", 7, "destination"));
+        for (Dataset<Row> table : List.of(top, domains, destinations)) {
+            assertEquals(List.of(REPORT), table.select("report_date").distinct().collectAsList().stream()
+                    .map(r -> r.get(0)).toList());
+        }
     }
 
     @Test

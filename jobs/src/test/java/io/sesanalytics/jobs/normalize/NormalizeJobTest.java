@@ -116,6 +116,10 @@ class NormalizeJobTest {
         assertTrue(reasons.get(1).startsWith("capture: not JSON"), reasons.get(1));
         Row notJson = table(Table.QUARANTINE).filter(col("reason").startsWith("capture:")).first();
         assertTrue(notJson.<String>getAs("raw_line").contains("this is not json"));
+        // The raw object of the last batch, captured on DAY at 11:00 by request c.
+        assertTrue(notJson.<String>getAs("source_file").endsWith("/dt=2026-11-24/20261124T110000000Z-c.ndjson.gz"),
+                notJson.<String>getAs("source_file"));
+        assertEquals(CaptureScenario.DAY, notJson.getAs("capture_date"));
     }
 
     @Test

@@ -29,8 +29,9 @@ class SuppressionExportsTest {
     private static Dataset<Row> suppressed(List<String> addresses) {
         List<Row> rows = new ArrayList<>();
         for (String address : addresses) {
-            rows.add(new RowBuilder(Schemas.SUPPRESSION).set("address", address).set("status", SuppressionRules.SUPPRESSED)
-                    .set("reason", SuppressionRules.BOUNCE).set("suppression_trigger", SuppressionRules.PERMANENT_BOUNCE)
+            rows.add(new RowBuilder(Schemas.SUPPRESSION).set("address", address).set("status", SuppressionStatus.SUPPRESSED.name())
+                    .set("reason", SuppressionReason.BOUNCE.name())
+                    .set("suppression_trigger", SuppressionTrigger.PERMANENT_BOUNCE.name())
                     .set("recent_transient_bounces", List.of()).set("sending_domains", List.of("example.com"))
                     .set("state_date", DAY).build());
         }

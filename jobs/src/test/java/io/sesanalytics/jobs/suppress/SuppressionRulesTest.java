@@ -12,16 +12,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.sesanalytics.jobs.suppress.SuppressionRules.ADDED;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.BOUNCE;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.COMPLAINT;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.PERMANENT_BOUNCE;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.RELEASED;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.RELEASED_CHANGE;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.RENEWED;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.SUPPRESSED;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.TRANSIENT_BOUNCES;
-import static io.sesanalytics.jobs.suppress.SuppressionRules.WATCHING;
+import static io.sesanalytics.jobs.suppress.SuppressionChange.ADDED;
+import static io.sesanalytics.jobs.suppress.SuppressionChange.RENEWED;
+import static io.sesanalytics.jobs.suppress.SuppressionReason.BOUNCE;
+import static io.sesanalytics.jobs.suppress.SuppressionReason.COMPLAINT;
+import static io.sesanalytics.jobs.suppress.SuppressionStatus.SUPPRESSED;
+import static io.sesanalytics.jobs.suppress.SuppressionStatus.WATCHING;
+import static io.sesanalytics.jobs.suppress.SuppressionTrigger.PERMANENT_BOUNCE;
+import static io.sesanalytics.jobs.suppress.SuppressionTrigger.TRANSIENT_BOUNCES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +30,8 @@ class SuppressionRulesTest {
     private static final String USER_UNKNOWN = "smtp; 550 5.1.1 user unknown";
     private static final String MAILBOX_FULL = "smtp; 452 4.2.2 mailbox full";
     private static final Settings DEFAULTS = Settings.defaults();
+    /** The trigger; COMPLAINT alone is the reason. */
+    private static final SuppressionTrigger COMPLAINT_TRIGGER = SuppressionTrigger.COMPLAINT;
 
     private static Instant at(String instant) {
         return Instant.parse(instant);
@@ -89,11 +89,11 @@ class SuppressionRulesTest {
         Outcome outcome = SuppressionRules.apply(watching, tonight, day("2026-11-20"), DEFAULTS);
 
         // The delivery came before tonight's decision, while the address was only watched.
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT,
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER,
                 at("2026-11-18T09:00:00Z"), at("2026-11-20T08:00:00Z"), 0, 0, 1, 0,
                 List.of(), null, null, List.of("alerts.example.org", DOMAIN),
                 day("2026-11-20"), null, null), outcome.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), ADDED, COMPLAINT, COMPLAINT, "complaint")),
+        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), ADDED, COMPLAINT, COMPLAINT_TRIGGER, "complaint")),
                 outcome.changes());
     }
 
@@ -106,9 +106,9 @@ class SuppressionRulesTest {
 
         Outcome outcome = SuppressionRules.apply(bounced, complaint(complained), day("2026-11-20"), DEFAULTS);
 
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, bounce, complained, 1, 0, 1, 0,
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, bounce, complained, 1, 0, 1, 0,
                 List.of(), USER_UNKNOWN, bounce, List.of(DOMAIN), day("2026-11-10"), null, null), outcome.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), RENEWED, COMPLAINT, COMPLAINT, "complaint")),
+        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), RENEWED, COMPLAINT, COMPLAINT_TRIGGER, "complaint")),
                 outcome.changes());
     }
 
@@ -120,24 +120,24 @@ class SuppressionRulesTest {
                 DEFAULTS);
 
         // Window for 2026-11-12: dates after 11-05, so only the 11-07 bounce stays.
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT,
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER,
                 at("2026-11-01T10:00:00Z"), complained, 0, 3, 1, 0,
                 List.of(at("2026-11-07T10:00:00Z")), MAILBOX_FULL, at("2026-11-07T10:00:00Z"), List.of(DOMAIN),
                 day("2026-11-07"), null, null), outcome.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-12"), RENEWED, COMPLAINT, COMPLAINT, "complaint")),
+        assertEquals(List.of(new Change(ADDR, day("2026-11-12"), RENEWED, COMPLAINT, COMPLAINT_TRIGGER, "complaint")),
                 outcome.changes());
     }
 
     @Test
     void deliveryAfterComplaintDoesNotLiftIt() {
         Instant complained = at("2026-11-01T08:00:00Z");
-        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, complained, complained, 0, 0, 1, 1,
+        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, complained, complained, 0, 0, 1, 1,
                 List.of(), null, null, List.of(DOMAIN), day("2026-11-01"), null, null);
 
         Outcome outcome = SuppressionRules.apply(suppressed,
                 deliveries(at("2026-12-15T09:00:00Z"), at("2026-12-15T11:30:00Z")), day("2026-12-15"), DEFAULTS);
 
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, complained, at("2026-12-15T11:30:00Z"),
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, complained, at("2026-12-15T11:30:00Z"),
                 0, 0, 1, 3, List.of(), null, null, List.of(DOMAIN), day("2026-11-01"), null, null), outcome.state());
         assertEquals(List.of(), outcome.changes());
     }
@@ -248,18 +248,18 @@ class SuppressionRulesTest {
                 MAILBOX_FULL, at("2026-11-07T10:00:00Z"), List.of(DOMAIN),
                 day("2026-11-07"), day("2026-11-21"), null), dayBefore.state());
         assertEquals(List.of(), dayBefore.changes());
-        assertEquals(new State(ADDR, RELEASED, BOUNCE, TRANSIENT_BOUNCES,
+        assertEquals(new State(ADDR, SuppressionStatus.RELEASED, BOUNCE, TRANSIENT_BOUNCES,
                 at("2026-11-01T10:00:00Z"), at("2026-11-07T10:00:00Z"), 0, 3, 0, 0, List.of(),
                 MAILBOX_FULL, at("2026-11-07T10:00:00Z"), List.of(DOMAIN),
                 day("2026-11-07"), day("2026-11-21"), day("2026-11-21")), onTheDay.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-21"), RELEASED_CHANGE, BOUNCE, TRANSIENT_BOUNCES,
+        assertEquals(List.of(new Change(ADDR, day("2026-11-21"), SuppressionChange.RELEASED, BOUNCE, TRANSIENT_BOUNCES,
                 "no transient bounce since 2026-11-07")), onTheDay.changes());
     }
 
     @Test
     void quietNightLeavesAPermanentSuppressionAsItWas() {
         Instant complained = at("2026-11-01T08:00:00Z");
-        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, complained, complained, 0, 0, 1, 0,
+        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, complained, complained, 0, 0, 1, 0,
                 List.of(), null, null, List.of(DOMAIN), day("2026-11-01"), null, null);
 
         Outcome outcome = SuppressionRules.apply(suppressed, null, day("2027-06-01"), DEFAULTS);
@@ -289,14 +289,14 @@ class SuppressionRulesTest {
     void permanentBounceOnAComplaintStaysComplaint() {
         Instant complained = at("2026-11-01T08:00:00Z");
         Instant bounce = at("2026-11-12T10:00:00Z");
-        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, complained, complained, 0, 0, 1, 0,
+        State suppressed = new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, complained, complained, 0, 0, 1, 0,
                 List.of(), null, null, List.of(DOMAIN), day("2026-11-01"), null, null);
 
         Outcome outcome = SuppressionRules.apply(suppressed, permanent(bounce), day("2026-11-12"), DEFAULTS);
 
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, complained, bounce, 1, 0, 1, 0,
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, complained, bounce, 1, 0, 1, 0,
                 List.of(), USER_UNKNOWN, bounce, List.of(DOMAIN), day("2026-11-01"), null, null), outcome.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-12"), RENEWED, COMPLAINT, COMPLAINT,
+        assertEquals(List.of(new Change(ADDR, day("2026-11-12"), RENEWED, COMPLAINT, COMPLAINT_TRIGGER,
                 "permanent bounce: smtp; 550 5.1.1 user unknown")), outcome.changes());
     }
 
@@ -323,9 +323,9 @@ class SuppressionRulesTest {
 
         Outcome outcome = SuppressionRules.apply(null, both, day("2026-11-20"), DEFAULTS);
 
-        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT, bounce, complained, 1, 0, 1, 0,
+        assertEquals(new State(ADDR, SUPPRESSED, COMPLAINT, COMPLAINT_TRIGGER, bounce, complained, 1, 0, 1, 0,
                 List.of(), USER_UNKNOWN, bounce, List.of(DOMAIN), day("2026-11-20"), null, null), outcome.state());
-        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), ADDED, COMPLAINT, COMPLAINT, "complaint")),
+        assertEquals(List.of(new Change(ADDR, day("2026-11-20"), ADDED, COMPLAINT, COMPLAINT_TRIGGER, "complaint")),
                 outcome.changes());
     }
 
