@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -108,8 +109,9 @@ public final class AggregateJob {
             Map<String, Long> counts = new LinkedHashMap<>();
             stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             for (StatDimension dimension : StatDimension.values()) {
-                TableWriter.overwritePartitions(RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
-                        dimension.table(), config.warehouse());
+                // A stat date recomputed to no rows (its events moved away) loses its partition.
+                TableWriter.replace(spark, RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
+                        dimension.table(), config.warehouse(), "stat_date=" + oneOf(statDates));
             }
             Map<String, List<String>> alerting = alerts(stats, config.date());
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -213,6 +215,11 @@ public final class AggregateJob {
         return alerts;
     }
 
+    /** A glob of any one of the dates; with none, of a folder no table has. */
+    private static String oneOf(List<LocalDate> dates) {
+        return dates.isEmpty() ? "none" : dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
     /** The top-N tables, ranked by one query; returns the rows written to each. */
     private static Map<String, Long> writeTop(SparkSession spark, Dataset<Row> events, Config config) {
         Dataset<Row> received = TopTables.receipts(
@@ -224,8 +231,8 @@ public final class AggregateJob {
             rankings.groupBy("key_column").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             Map<String, Long> rows = new LinkedHashMap<>();
             for (TopTables.Ranking ranking : TopTables.RANKINGS) {
-                TableWriter.overwritePartitions(TopTables.table(rankings, ranking, config.date()), ranking.table(),
-                        config.warehouse());
+                TableWriter.replace(spark, TopTables.table(rankings, ranking, config.date()), ranking.table(),
+                        config.warehouse(), "report_date=" + config.date());
                 rows.put(ranking.table().tableName(), counts.getOrDefault(ranking.keyColumn(), 0L));
             }
             return rows;

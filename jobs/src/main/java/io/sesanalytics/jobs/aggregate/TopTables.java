@@ -102,8 +102,13 @@ public final class TopTables {
                         col("window.messages").as("messages"));
     }
 
+    /**
+     * Rows of the longest window ending at the report date, as captured by then: a report re-run later ranks
+     * what it ranked the first time, not what late captures added since.
+     */
     private static Dataset<Row> inLongestWindow(Dataset<Row> rows, Column day, LocalDate reportDate) {
         int longest = WINDOWS.get(WINDOWS.size() - 1);
-        return rows.filter(day.leq(lit(reportDate)).and(day.gt(lit(reportDate.minusDays(longest)))));
+        return rows.filter(day.leq(lit(reportDate)).and(day.gt(lit(reportDate.minusDays(longest))))
+                .and(col("capture_date").leq(lit(reportDate))));
     }
 }

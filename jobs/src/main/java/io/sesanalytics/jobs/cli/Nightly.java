@@ -5,6 +5,7 @@ import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.pipeline.NightPlan;
 import io.sesanalytics.jobs.pipeline.NightlyPipeline;
 import io.sesanalytics.jobs.pipeline.StepTimings;
 import io.sesanalytics.jobs.publish.PublishJob;
@@ -38,6 +39,21 @@ final class Nightly {
 
     /** Prints each step of the nightly pipeline as it ends. */
     static final class Printer implements NightlyPipeline.Progress {
+        @Override
+        public void planned(NightPlan plan) {
+            List<LocalDate> caughtUp = plan.dates(NightPlan.Cause.CAUGHT_UP);
+            List<LocalDate> recomputed = plan.dates(NightPlan.Cause.RECOMPUTED);
+            if (!caughtUp.isEmpty()) {
+                System.out.println("catch-up: " + caughtUp + " had captures but no completed night; they run first, oldest first");
+            }
+            if (!recomputed.isEmpty()) {
+                System.out.println("recompute: " + recomputed + " ran before and follow the dates asked for; their"
+                        + " suppression states and rolling stats are computed again, in order");
+            }
+            plan.nights().stream().filter(night -> !night.normalize()).forEach(night ->
+                    System.out.println("normalize " + night.date() + ": skipped, its captures have not changed since they were normalized"));
+        }
+
         @Override
         public void normalized(NormalizeSummary summary) {
             printNormalize(summary);

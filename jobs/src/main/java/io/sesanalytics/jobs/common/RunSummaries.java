@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The run summary of one date, {@code <warehouse>/_runs/dt=YYYY-MM-DD/summary.json}: one section per job,
@@ -54,6 +55,19 @@ public final class RunSummaries {
             throw new UncheckedIOException("cannot encode the run summary", e);
         }
         return summary;
+    }
+
+    /** Removes sections, if present, and writes the summary back when one was. */
+    public static synchronized void removeSections(SparkSession spark, String warehouse, LocalDate date, List<String> jobs) {
+        ObjectNode summary = read(spark, warehouse, date);
+        if (jobs.stream().anyMatch(summary::has)) {
+            summary.remove(jobs);
+            try {
+                Storage.write(spark, Locations.runSummary(warehouse, date), MAPPER.writeValueAsBytes(summary));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot encode the run summary", e);
+            }
+        }
     }
 
     public static String pretty(JsonNode node) {

@@ -9,7 +9,6 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 
 /** Small-file reads and writes through Hadoop's FileSystem, so local paths and S3 work alike. */
 public final class Storage {
@@ -93,6 +92,7 @@ public final class Storage {
     }
 
     private static FileSystem fileSystem(SparkSession spark, String location) throws IOException {
-        return FileSystem.get(URI.create(location), spark.sparkContext().hadoopConfiguration());
+        // Through Path, which takes glob characters such as {a,b} that a URI refuses.
+        return new Path(location).getFileSystem(spark.sparkContext().hadoopConfiguration());
     }
 }

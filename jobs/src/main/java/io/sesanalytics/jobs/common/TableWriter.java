@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -97,23 +97,33 @@ public final class TableWriter {
     }
 
     /**
-     * Writes the rows of one capture date. Partitions of that capture date that the rows no longer
-     * reach (say, an event date that a corrected input moved) are removed after the write commits: the
-     * write replaces the files of every partition it reaches, so a partition whose files are the same
-     * before and after it was not reached. Comparing listings spares a second pass over the rows.
+     * Writes the rows of one capture date: every partition of that capture date is replaced, and one the rows
+     * no longer reach (an event date that a corrected input moved, or all of them when the rows are none) is
+     * removed. See {@link #replace}.
      */
     public static void replaceCaptureDate(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
                                           LocalDate captureDate) {
         List<String> partitions = table.partitionColumns();
-        if (partitions.size() < 2) {
-            overwritePartitions(rows, table, warehouse);
-            return;
-        }
-        String files = Locations.table(warehouse, table) + "/" + partitions.get(0) + "=*/capture_date=" + captureDate
-                + "/part-*";
-        Map<String, Set<String>> before = filesByFolder(spark, files);
-        overwritePartitions(rows, table, warehouse);
-        filesByFolder(spark, files).forEach((folder, after) -> {
+        String folders = (partitions.size() < 2 ? "" : partitions.get(0) + "=*/") + "capture_date=" + captureDate;
+        replace(spark, rows, table, warehouse, folders);
+    }
+
+    /**
+     * Writes rows that replace whole partitions: those the rows reach, and those matched by {@code folders}
+     * (a glob below the table, such as {@code stat_date={2026-11-20,2026-11-21}}) that they no longer reach,
+     * which are removed after the write commits. The write replaces the files of every partition it reaches,
+     * so a matched partition whose files are the same before and after it was not reached; comparing listings
+     * spares a second pass over the rows.
+     */
+    public static void replace(SparkSession spark, Dataset<Row> rows, Table table, String warehouse, String folders) {
+        replace(spark, Locations.table(warehouse, table) + "/" + folders, () -> overwritePartitions(rows, table, warehouse));
+    }
+
+    /** {@link #replace} for a location that is not one of the tables. */
+    public static void replace(SparkSession spark, String folders, Runnable write) {
+        Map<String, Set<String>> before = filesByFolder(spark, folders + "/part-*");
+        write.run();
+        filesByFolder(spark, folders + "/part-*").forEach((folder, after) -> {
             if (after.equals(before.get(folder))) {
                 Storage.delete(spark, folder);
             }

@@ -13,10 +13,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,6 @@ import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 /**
  * The normalize job: raw captures of one capture date (plus a lookback for deduplication) into the
@@ -69,27 +70,38 @@ public final class NormalizeJob {
         // Earlier dates take part through the keys their runs kept; a date without them (a first run, or
         // captures added later) is parsed again.
         List<LocalDate> withKeys = RecordKeys.present(spark, config.warehouse(), lookback);
+        List<LocalDate> read = new ArrayList<>(List.of(config.date()));
+        lookback.stream().filter(date -> !withKeys.contains(date)).forEach(read::add);
+        List<RawCaptures.RawObject> objects = RawCaptures.list(spark, config.raw(), read);
+        List<RawCaptures.RawObject> ofDate = objects.stream().filter(o -> o.captureDate().equals(config.date())).toList();
+        // Until this run succeeds, the date counts as not normalized (see NormalizeRecord).
+        NormalizeRecord.forget(spark, config.warehouse(), config.date());
         // Parsed once and kept as Spark's binary rows, which every output below reads again; the columnar
         // cache would first encode the nested event rows column by column.
-        Dataset<Row> parsed = Checkpoints.keep(parse(readRaw(spark, config.raw(), config.date(), lookback, withKeys)));
+        Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects)));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             duplicates.count();
+            // Counted from the lines as read, before any outcome is decided, so that the outcomes can be checked.
+            long linesRead = parsed.filter(col("capture_date").equalTo(lit(config.date()))).count();
             Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
                     .filter(col("capture_date").equalTo(lit(config.date())));
-            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, NormalizeOutputs.lineOutcomes(resolved));
+            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, linesRead,
+                    NormalizeOutputs.lineOutcomes(resolved));
             if (!summary.balanced()) {
-                throw new IllegalStateException("raw lines are not all accounted for: " + summary);
+                throw new IllegalStateException("capture date " + config.date() + ": raw lines are not all accounted for: "
+                        + summary.accounting());
             }
             Dataset<Row> received = NormalizeOutputs.received(resolved);
             write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
             write(spark, config, Table.RECEIVED, received);
             write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
             write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
-            RecordKeys.write(RecordKeys.of(parsed, config.date()), config.warehouse());
+            RecordKeys.write(spark, RecordKeys.of(parsed, config.date()), config.warehouse(), config.date());
             verifyWritten(spark, config, summary);
             RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);
+            NormalizeRecord.remember(spark, config.warehouse(), config.date(), ofDate);
             LOG.info("normalized capture date {}: {} raw lines, {} event rows, {} received, {} duplicates, {} quarantined",
                     config.date(), summary.rawLines(), summary.eventRows(), summary.receivedRows(),
                     summary.duplicateLines(), summary.quarantinedLines());
@@ -100,30 +112,18 @@ public final class NormalizeJob {
         }
     }
 
-    /** The raw lines of the date, and of the lookback dates whose keys were not kept. */
-    private static Dataset<Row> readRaw(SparkSession spark, String raw, LocalDate date, List<LocalDate> lookback,
-                                        List<LocalDate> withKeys) {
-        Dataset<Row> lines = RawCaptures.read(spark, raw, date, date);
-        for (LocalDate earlier : lookback) {
-            if (!withKeys.contains(earlier)) {
-                lines = lines.unionByName(RawCaptures.read(spark, raw, earlier, earlier));
-            }
-        }
-        return lines;
-    }
-
     private static void write(SparkSession spark, Config config, Table table, Dataset<Row> rows) {
         TableWriter.replaceCaptureDate(spark, rows, table, config.warehouse(), config.date());
     }
 
     /**
-     * Parses every raw line into exactly one {@link Schemas#PARSED_LINE} row. The parser reads and builds
-     * Spark's internal rows, so that no row is converted from Java objects; {@code internalCreateDataFrame}
-     * is Spark's entry for such rows (package-private in Scala, public to Java).
+     * Parses every raw line ({@link RawCaptures#RAW_LINE}) into exactly one {@link Schemas#PARSED_LINE} row. The
+     * parser reads and builds Spark's internal rows, so that no row is converted from Java objects;
+     * {@code internalCreateDataFrame} is Spark's entry for such rows (package-private in Scala, public to Java).
      */
     public static Dataset<Row> parse(Dataset<Row> rawLines) {
-        RDD<InternalRow> lines = rawLines.withColumn("line_id", monotonically_increasing_id())
-                .select("line_id", "value", "capture_date", "source_file")
+        RDD<InternalRow> lines = rawLines
+                .select("line_id", "value", "capture_date", "source_file", "unreadable", "unreadable_detail")
                 .queryExecution().toRdd();
         RDD<InternalRow> parsed = lines.toJavaRDD()
                 .mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) NormalizeJob::parsePartition)
@@ -131,7 +131,7 @@ public final class NormalizeJob {
         return rawLines.sparkSession().internalCreateDataFrame(parsed, Schemas.PARSED_LINE, false);
     }
 
-    /** Lines as (line_id, value, capture_date, source_file) into parsed lines. */
+    /** Raw lines into parsed lines; a line standing for an unreadable part of an object is quarantined as such. */
     private static Iterator<InternalRow> parsePartition(Iterator<InternalRow> lines) {
         SesLineParser parser = new SesLineParser();
         return new Iterator<>() {
@@ -143,9 +143,14 @@ public final class NormalizeJob {
             @Override
             public InternalRow next() {
                 InternalRow line = lines.next();
+                LocalDate captureDate = LocalDate.ofEpochDay(line.getInt(2));
+                UTF8String source = line.getUTF8String(3).clone();
+                if (!line.isNullAt(4)) {
+                    return parser.unreadable(line.getLong(0), line.getUTF8String(1), captureDate, source,
+                            line.getUTF8String(4).toString(), line.getUTF8String(5).toString());
+                }
                 // The line is parsed before the next is read; the file name is kept in the row.
-                return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1),
-                        LocalDate.ofEpochDay(line.getInt(2)), line.getUTF8String(3).clone());
+                return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1), captureDate, source);
             }
         };
     }

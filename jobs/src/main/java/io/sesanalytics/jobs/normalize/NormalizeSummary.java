@@ -18,7 +18,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * What one normalize run did with the raw lines of its capture date. Every line is written, a
- * duplicate, or quarantined: {@code rawLines == eventRecords + receivedRecords + duplicates + quarantined}.
+ * duplicate, or quarantined: {@code rawLines == eventRecords + receivedRecords + duplicates + quarantined},
+ * where {@code rawLines} is counted from the lines as read and the rest from the outcomes decided for them.
  */
 public record NormalizeSummary(
         LocalDate captureDate,
@@ -40,20 +41,34 @@ public record NormalizeSummary(
         return quarantined.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** True when every raw line is accounted for exactly once. */
-    public boolean balanced() {
-        return rawLines == eventRecords + receivedRecords + duplicateLines() + quarantinedLines();
+    /** The lines the outcomes account for. */
+    public long accountedLines() {
+        return eventRecords + receivedRecords + duplicateLines() + quarantinedLines();
     }
 
-    /** Counts the outcomes of resolved {@link NormalizeOutputs#lineOutcomes} of one capture date in a single pass. */
-    static NormalizeSummary of(LocalDate captureDate, List<LocalDate> lookbackDates, Dataset<Row> resolved) {
+    /** True when every raw line read is accounted for exactly once. */
+    public boolean balanced() {
+        return rawLines == accountedLines();
+    }
+
+    /** Both sides of the line accounting, for a person. */
+    public String accounting() {
+        return String.format("%,d raw lines read; outcomes: %,d events + %,d received + %,d duplicates + %,d quarantined = %,d",
+                rawLines, eventRecords, receivedRecords, duplicateLines(), quarantinedLines(), accountedLines());
+    }
+
+    /**
+     * Counts the outcomes of resolved {@link NormalizeOutputs#lineOutcomes} of one capture date in a single pass.
+     *
+     * @param linesRead the raw lines of the date as read, counted apart from the outcomes
+     */
+    static NormalizeSummary of(LocalDate captureDate, List<LocalDate> lookbackDates, long linesRead, Dataset<Row> resolved) {
         List<Row> groups = resolved
                 .groupBy(col("outcome"), col("status"), coalesce(col("duplicate_cause"), col("reason"), lit("")).as("detail"))
                 .agg(count(lit(1)).as("lines"),
                         sum(col("event_count")).as("event_rows"),
                         sum(when(col("received").isNotNull(), size(col("received.destinations"))).otherwise(0)).as("destinations"))
                 .collectAsList();
-        long raw = 0;
         long eventRecords = 0;
         long receivedRecords = 0;
         long eventRows = 0;
@@ -63,7 +78,6 @@ public record NormalizeSummary(
         for (Row group : groups) {
             long lines = group.getLong(group.fieldIndex("lines"));
             String detail = group.getString(group.fieldIndex("detail"));
-            raw += lines;
             String outcome = group.getString(group.fieldIndex("outcome"));
             switch (outcome == null ? "" : outcome) {
                 case Deduplication.WRITTEN -> {
@@ -80,7 +94,7 @@ public record NormalizeSummary(
                 default -> throw new IllegalStateException(lines + " line(s) have no outcome");
             }
         }
-        return new NormalizeSummary(captureDate, lookbackDates, raw, eventRecords, receivedRecords, eventRows,
+        return new NormalizeSummary(captureDate, lookbackDates, linesRead, eventRecords, receivedRecords, eventRows,
                 receivedRecords, destinationRows, duplicates, quarantined);
     }
 }

@@ -39,10 +39,10 @@ public final class RecordKeys {
                 .drop("line_id");
     }
 
-    static void write(Dataset<Row> keys, String warehouse) {
+    static void write(SparkSession spark, Dataset<Row> keys, String warehouse, LocalDate captureDate) {
         // Unsorted: they are read whole, and in the order of their lines they are the same in every run.
-        TableWriter.overwritePartitions(keys, List.of("capture_date"), List.of(), TableWriter.Distribution.ONE_TASK_PER_CORE,
-                location(warehouse));
+        TableWriter.replace(spark, location(warehouse) + "/capture_date=" + captureDate, () -> TableWriter.overwritePartitions(
+                keys, List.of("capture_date"), List.of(), TableWriter.Distribution.ONE_TASK_PER_CORE, location(warehouse)));
     }
 
     /** The capture dates among the given ones whose keys were written. */

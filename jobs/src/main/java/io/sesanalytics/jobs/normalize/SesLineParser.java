@@ -139,6 +139,19 @@ public final class SesLineParser {
         }
     }
 
+    /**
+     * The quarantine row of a line that stands for a part of a raw object that could not be read, such as the
+     * rest of a truncated gzip object.
+     */
+    public InternalRow unreadable(long lineId, UTF8String text, LocalDate captureDate, UTF8String sourceFile,
+                                  String reason, String detail) {
+        InternalRowBuilder row = PARSED_LINE.builder()
+                .set("line_id", lineId)
+                .set("capture_date", captureDate)
+                .set("source_file", sourceFile);
+        return quarantine(row, reason + ": " + detail, text);
+    }
+
     private static InternalRow quarantine(InternalRowBuilder row, String reason, UTF8String line) {
         return row.set("status", QUARANTINE)
                 .set("reason", reason)

@@ -1,7 +1,6 @@
 package io.sesanalytics.jobs.pipeline;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
-import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
@@ -60,19 +59,22 @@ public final class NightlyPipeline {
         }
     }
 
-    /** What one night did. */
-    public record Night(LocalDate date, NormalizeSummary normalize, AggregateJob.AggregateSummary aggregate,
-                        SuppressJob.SuppressSummary suppress, StepTimings timings) {
+    /** What one night did; {@code normalize} is null where its captures were normalized before and had not changed. */
+    public record Night(LocalDate date, NightPlan.Cause cause, NormalizeSummary normalize,
+                        AggregateJob.AggregateSummary aggregate, SuppressJob.SuppressSummary suppress, StepTimings timings) {
     }
 
     /** What the whole run did. */
-    public record Result(List<Night> nights, PublishJob.PublishSummary publish, StepTimings publishTimings) {
+    public record Result(NightPlan plan, List<Night> nights, PublishJob.PublishSummary publish, StepTimings publishTimings) {
     }
 
     /** Hears of each step as it ends, for a person watching the run. */
     public interface Progress {
         Progress NONE = new Progress() {
         };
+
+        default void planned(NightPlan plan) {
+        }
 
         default void normalized(NormalizeSummary summary) {
         }
@@ -88,38 +90,54 @@ public final class NightlyPipeline {
     }
 
     /**
-     * Runs every night and the publish.
+     * Runs every night of the plan (the dates asked for, with the nights caught up before them and recomputed
+     * after them) and the publish.
      *
-     * @param startup the start-up's timings (JVM, SparkSession), kept in the last night's run summary
+     * @param startup the start-up's timings (JVM, SparkSession), kept in the last asked night's run summary
      */
     public static Result run(SparkSession spark, Config config, StepTimings startup, Progress progress) {
+        NightPlan plan = NightPlan.of(config.dates(),
+                new WarehouseHistory(spark, config.normalize().raw(), config.warehouse()));
+        progress.planned(plan);
+        // Nights about to be recomputed are stale from now on: a run stopped before it reaches them leaves them
+        // to be caught up by the next one.
+        plan.nights().stream().filter(night -> night.cause() != NightPlan.Cause.ASKED)
+                .forEach(night -> forgetNight(spark, config, night.date()));
         List<Night> nights = new ArrayList<>();
-        for (LocalDate date : config.dates()) {
-            nights.add(night(spark, config, date, progress));
+        for (NightPlan.Night night : plan.nights()) {
+            nights.add(night(spark, config, night, progress));
         }
         StepTimings publishTimings = new StepTimings();
         PublishJob.PublishSummary published = publishTimings.time("publish",
                 () -> PublishJob.run(spark, config.publish().withDate(config.lastDate())));
         progress.published(published, publishTimings);
-        putSection(spark, config, config.lastDate(), "startup_ms", startup.millis());
-        return new Result(List.copyOf(nights), published, publishTimings);
+        RunSummaries.putSection(spark, config.warehouse(), config.lastDate(), "catch_up", Map.of(
+                "caught_up", plan.dates(NightPlan.Cause.CAUGHT_UP),
+                "recomputed", plan.dates(NightPlan.Cause.RECOMPUTED)));
+        RunSummaries.putSection(spark, config.warehouse(), config.lastDate(), "startup_ms", startup.millis());
+        return new Result(plan, List.copyOf(nights), published, publishTimings);
     }
 
-    private static Night night(SparkSession spark, Config config, LocalDate date, Progress progress) {
+    private static Night night(SparkSession spark, Config config, NightPlan.Night planned, Progress progress) {
+        LocalDate date = planned.date();
         StepTimings timings = new StepTimings();
-        NormalizeSummary normalized = timings.time("normalize",
-                () -> NormalizeJob.run(spark, config.normalize().withDate(date)));
-        progress.normalized(normalized);
+        forgetNight(spark, config, date);
+        NormalizeSummary normalized = null;
+        if (planned.normalize()) {
+            normalized = timings.time("normalize", () -> NormalizeJob.run(spark, config.normalize().withDate(date)));
+            progress.normalized(normalized);
+        }
         SideBySide.Both<AggregateJob.AggregateSummary, SuppressJob.SuppressSummary> both = timings.timeSideBySide(
                 "aggregate", () -> AggregateJob.run(spark, config.aggregate().withDate(date)),
                 "suppress", () -> SuppressJob.run(spark, config.suppress().withDate(date)));
         progress.aggregatedAndSuppressed(both.first(), both.second());
-        putSection(spark, config, date, "timings_ms", timings.millis());
+        RunSummaries.putSection(spark, config.warehouse(), date, "timings_ms", timings.millis());
         progress.nightEnded(date, timings);
-        return new Night(date, normalized, both.first(), both.second(), timings);
+        return new Night(date, planned.cause(), normalized, both.first(), both.second(), timings);
     }
 
-    private static void putSection(SparkSession spark, Config config, LocalDate date, String section, Map<String, Long> millis) {
-        RunSummaries.putSection(spark, Locations.normalize(config.warehouse()), date, section, millis);
+    /** Until aggregate and suppress complete again for the date, it counts as a night that did not complete. */
+    private static void forgetNight(SparkSession spark, Config config, LocalDate date) {
+        RunSummaries.removeSections(spark, config.warehouse(), date, List.of("aggregate", "suppress"));
     }
 }

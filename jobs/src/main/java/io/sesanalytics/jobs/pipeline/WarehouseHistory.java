@@ -1,0 +1,51 @@
+package io.sesanalytics.jobs.pipeline;
+
+import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.Storage;
+import io.sesanalytics.jobs.normalize.NormalizeRecord;
+import io.sesanalytics.raw.CaptureKeys;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the run summaries and the raw folders say of earlier nights, for a {@link NightPlan}. */
+final class WarehouseHistory implements NightPlan.History {
+    /** The sections of a night that completed: each job removes its own when it starts again. */
+    static final List<String> NIGHT_SECTIONS = List.of("normalize", "aggregate", "suppress");
+
+    private final SparkSession spark;
+    private final String raw;
+    private final String warehouse;
+
+    WarehouseHistory(SparkSession spark, String raw, String warehouse) {
+        this.spark = spark;
+        this.raw = Locations.normalize(raw);
+        this.warehouse = Locations.normalize(warehouse);
+    }
+
+    @Override
+    public List<LocalDate> datesWithSummaries() {
+        return Storage.glob(spark, warehouse + "/_runs/" + CaptureKeys.DATE_FOLDER + "*/summary.json").stream()
+                .map(path -> LocalDate.parse(Locations.partitionValue(path, "dt")))
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public boolean completed(LocalDate date) {
+        var summary = RunSummaries.read(spark, warehouse, date);
+        return NIGHT_SECTIONS.stream().allMatch(summary::has) && normalized(date);
+    }
+
+    @Override
+    public boolean hasCaptures(LocalDate date) {
+        return Storage.exists(spark, Locations.rawFolder(raw, date));
+    }
+
+    @Override
+    public boolean normalized(LocalDate date) {
+        return NormalizeRecord.isCurrent(spark, raw, warehouse, date);
+    }
+}
