@@ -204,7 +204,7 @@ public final class Schemas {
     /** The identity of a parsed line, kept for the deduplication of later capture dates. Internal to normalize. */
     public static final StructType RECORD_KEY = struct(
             field("record_key", StringType, "identity of the SES event or received message"),
-            field("format_rank", IntegerType, "0 for event publishing and receipts, 1 for identity notifications"),
+            field("format_rank", IntegerType, "0 for event publishing and receipts naming an S3 object, 1 for identity notifications and other receipts"),
             field("source_file", StringType, "raw object"),
             field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),
             CAPTURE_DATE);
@@ -217,7 +217,7 @@ public final class Schemas {
             field("status", StringType, "event, received or quarantine"),
             field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),
             field("record_key", StringType, "identity of the SES event or received message"),
-            field("format_rank", IntegerType, "0 for event publishing and receipts, 1 for identity notifications"),
+            field("format_rank", IntegerType, "0 for event publishing and receipts naming an S3 object, 1 for identity notifications and other receipts"),
             field("reason", StringType, "quarantine reason code"),
             field("reason_detail", StringType, "the message of the parser about the quarantined line"),
             field("raw_line", StringType, "the raw line, kept only when quarantined"),

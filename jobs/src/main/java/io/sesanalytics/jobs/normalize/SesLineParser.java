@@ -140,12 +140,12 @@ public final class SesLineParser {
             }
             if (SesNotificationType.RECEIVED.text().equals(ses.path("notificationType").asText(null))) {
                 InternalRow received = ReceivedRows.of(ses, snsMessageId, time -> plausible(time, "receipt time", captureDate));
+                // One received message, whichever receipt actions notified it (an S3 and an SNS action of one
+                // rule each publish a notification): the copy that names the S3 object ranks first.
+                boolean namesObject = text(ses.path("receipt").path("action").get("objectKey")) != null;
                 return row.set("status", RECEIVED)
-                        .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText(),
-                                ses.path("receipt").path("action").path("type").asText(""),
-                                ses.path("receipt").path("action").path("topicArn").asText(""),
-                                ses.path("receipt").path("action").path("objectKey").asText("")))
-                        .set("format_rank", 0)
+                        .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText()))
+                        .set("format_rank", namesObject ? 0 : 1)
                         .set("received", received)
                         .build();
             }
