@@ -3,7 +3,8 @@
 -- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
 -- MSCK REPAIR TABLE ses_analytics.quarantine;
 CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`quarantine` (
-  `reason` string COMMENT 'why the line could not be normalized',
+  `reason` string COMMENT 'code of why the line could not be normalized: not_json, sns_message_not_json, unknown_event_type, no_message_id, no_recipients, bad_timestamp, implausible_time, capture_unparsed, truncated_gzip, ... (QuarantineReason)',
+  `reason_detail` string COMMENT 'the message of the parser; for unknown_event_type and unknown_notification_type exactly the type',
   `source_file` string COMMENT 'raw object the line came from',
   `raw_line` string COMMENT 'the line as captured'
 )

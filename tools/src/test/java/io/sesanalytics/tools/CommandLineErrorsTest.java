@@ -62,6 +62,12 @@ class CommandLineErrorsTest {
                 "nightly", "--date", "2026-11-20", "--lookback-days", "31");
         assertUsageError("ses-analytics aggregate: --top must be at least 1, not 0",
                 "aggregate", "--from", "2026-11-20", "--to", "2026-11-21", "--top", "0");
+        assertUsageError("ses-analytics nightly: --max-event-age-days must be between 0 and 366, not -1",
+                "nightly", "--date", "2026-11-20", "--max-event-age-days", "-1");
+        assertUsageError("ses-analytics normalize: --max-event-lead-days must be between 0 and 31, not 32",
+                "normalize", "--date", "2026-11-20", "--max-event-lead-days", "32");
+        assertUsageError("ses-analytics aggregate: --max-event-age-days must be between 0 and 366, not 400",
+                "aggregate", "--date", "2026-11-20", "--max-event-age-days", "400");
     }
 
     @Test

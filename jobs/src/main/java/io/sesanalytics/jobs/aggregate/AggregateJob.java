@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.aggregate;
 
+import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SideBySide;
@@ -42,9 +43,14 @@ public final class AggregateJob {
      * @param date       the capture date whose events are new
      * @param windowDays length of the rolling window of the rates
      * @param top        rows per ranking in the top-N tables
+     * @param eventWindow the event dates a capture date may hold: no stats are computed for dates outside it
      */
-    public record Config(String warehouse, LocalDate date, int windowDays, int top, ReputationThresholds thresholds) {
+    public record Config(String warehouse, LocalDate date, int windowDays, int top, ReputationThresholds thresholds,
+                         EventTimeWindow eventWindow) {
         public Config {
+            if (eventWindow == null) {
+                eventWindow = EventTimeWindow.DEFAULT;
+            }
             warehouse = Locations.normalize(warehouse);
             if (date == null) {
                 throw new IllegalArgumentException("--date is required");
@@ -57,9 +63,14 @@ public final class AggregateJob {
             }
         }
 
+        /** Settings with the {@link EventTimeWindow#DEFAULT default} event window. */
+        public Config(String warehouse, LocalDate date, int windowDays, int top, ReputationThresholds thresholds) {
+            this(warehouse, date, windowDays, top, thresholds, EventTimeWindow.DEFAULT);
+        }
+
         /** The same settings for another date. */
         public Config withDate(LocalDate other) {
-            return new Config(warehouse, other, windowDays, top, thresholds);
+            return new Config(warehouse, other, windowDays, top, thresholds, eventWindow);
         }
     }
 
@@ -73,7 +84,7 @@ public final class AggregateJob {
 
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
-        List<LocalDate> statDates = statDates(allEvents, config.date());
+        List<LocalDate> statDates = statDates(allEvents, config.date(), config.eventWindow());
         Dataset<Row> events = inReach(allEvents, statDates, config);
         // The stats and the rankings are independent queries over the same events, into tables of their own.
         SideBySide.Both<Map<String, Long>, StatsWritten> written = SideBySide.run("top tables",
@@ -183,16 +194,24 @@ public final class AggregateJob {
      * The event dates whose stats change: those of the events captured on the date, the date itself, and
      * every date after the earliest of them, whose rolling windows include it. The events' dates are read
      * from the paths of their files ({@code event_date=E/capture_date=D/...}), which Spark listed when the
-     * table was read, so neither a Spark job nor another listing is needed.
+     * table was read, so neither a Spark job nor another listing is needed. Dates outside the event window
+     * around the date are left out, even if rows of them exist (normalize quarantines such events; rows
+     * written before it did, or with a wider window, must not make every night recompute decades of stats).
      */
-    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date) {
+    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date, EventTimeWindow window) {
         TreeSet<LocalDate> touched = new TreeSet<>();
+        TreeSet<LocalDate> outside = new TreeSet<>();
         touched.add(date);
         String captureDate = date.toString();
         for (String file : events.inputFiles()) {
             if (captureDate.equals(Locations.partitionValue(file, "capture_date"))) {
-                touched.add(LocalDate.parse(Locations.partitionValue(file, "event_date")));
+                LocalDate eventDate = LocalDate.parse(Locations.partitionValue(file, "event_date"));
+                (window.contains(eventDate, date) ? touched : outside).add(eventDate);
             }
+        }
+        if (!outside.isEmpty()) {
+            LOG.warn("capture date {} holds events of {}, outside the event window ({}): no stats are computed for them",
+                    date, outside, window);
         }
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = touched.first(); !d.isAfter(touched.last()); d = d.plusDays(1)) {

@@ -23,13 +23,16 @@ public final class AggregateCommand implements Callable<Integer> {
     @Mixin
     AggregateOptions options;
 
+    @Mixin
+    EventWindowOptions eventWindow;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         List<AggregateJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
-                .map(date -> options.config(locations.warehouse, date)).toList());
+                .map(date -> options.config(locations.warehouse, date, eventWindow.window())).toList());
         return Nightly.each("aggregate", configs, (spark, config) -> Nightly.printAggregate(AggregateJob.run(spark, config)));
     }
 }

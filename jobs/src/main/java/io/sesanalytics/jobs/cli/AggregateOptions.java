@@ -2,6 +2,7 @@ package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.aggregate.ReputationThresholds;
+import io.sesanalytics.jobs.common.EventTimeWindow;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public final class AggregateOptions {
             description = "Rows per ranking in the top-N tables (default: ${DEFAULT-VALUE}).")
     int top;
 
-    AggregateJob.Config config(String warehouse, LocalDate date) {
-        return new AggregateJob.Config(warehouse, date, windowDays, top, new ReputationThresholds(minVolume));
+    AggregateJob.Config config(String warehouse, LocalDate date, EventTimeWindow eventWindow) {
+        return new AggregateJob.Config(warehouse, date, windowDays, top, new ReputationThresholds(minVolume), eventWindow);
     }
 }

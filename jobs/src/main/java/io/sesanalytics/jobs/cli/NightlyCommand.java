@@ -59,7 +59,7 @@ public final class NightlyCommand implements Callable<Integer> {
         LocalDate first = days.get(0);
         return new NightlyPipeline.Config(days,
                 normalize.config(locations, first),
-                aggregate.config(locations.warehouse, first),
+                aggregate.config(locations.warehouse, first, normalize.eventWindow.window()),
                 suppress.config(locations.warehouse, first),
                 catalog.config(locations.warehouse, days.get(days.size() - 1)));
     }

@@ -1,6 +1,7 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.normalize.NormalizeJob;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -11,7 +12,10 @@ public final class NormalizeOptions {
             description = "Earlier capture dates read to drop copies already written (default: ${DEFAULT-VALUE}).")
     int lookbackDays;
 
+    @Mixin
+    EventWindowOptions eventWindow;
+
     NormalizeJob.Config config(LocationOptions locations, LocalDate date) {
-        return new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays);
+        return new NormalizeJob.Config(locations.raw, locations.warehouse, date, lookbackDays, eventWindow.window());
     }
 }

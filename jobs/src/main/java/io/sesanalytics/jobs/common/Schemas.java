@@ -103,7 +103,11 @@ public final class Schemas {
 
     /** A raw line that could not be normalized, kept whole with the reason. */
     public static final StructType QUARANTINE = struct(
-            field("reason", StringType, "why the line could not be normalized"),
+            // A catalog column comment holds at most 255 characters: the full list of codes is in the README.
+            field("reason", StringType, "code of why the line could not be normalized: not_json, sns_message_not_json, "
+                    + "unknown_event_type, no_message_id, no_recipients, bad_timestamp, implausible_time, "
+                    + "capture_unparsed, truncated_gzip, ... (QuarantineReason)"),
+            field("reason_detail", StringType, "the message of the parser; for unknown_event_type and unknown_notification_type exactly the type"),
             field("source_file", StringType, "raw object the line came from"),
             field("raw_line", StringType, "the line as captured"));
 
@@ -200,7 +204,7 @@ public final class Schemas {
     /** The identity of a parsed line, kept for the deduplication of later capture dates. Internal to normalize. */
     public static final StructType RECORD_KEY = struct(
             field("record_key", StringType, "identity of the SES event or received message"),
-            field("format_rank", IntegerType, "0 for event publishing and receipts, 1 for identity notifications"),
+            field("format_rank", IntegerType, "0 for event publishing and receipts naming an S3 object, 1 for identity notifications and other receipts"),
             field("source_file", StringType, "raw object"),
             field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),
             CAPTURE_DATE);
@@ -213,8 +217,9 @@ public final class Schemas {
             field("status", StringType, "event, received or quarantine"),
             field("sns_message_id", StringType, "SNS MessageId, if the line is an SNS message"),
             field("record_key", StringType, "identity of the SES event or received message"),
-            field("format_rank", IntegerType, "0 for event publishing and receipts, 1 for identity notifications"),
-            field("reason", StringType, "quarantine reason"),
+            field("format_rank", IntegerType, "0 for event publishing and receipts naming an S3 object, 1 for identity notifications and other receipts"),
+            field("reason", StringType, "quarantine reason code"),
+            field("reason_detail", StringType, "the message of the parser about the quarantined line"),
             field("raw_line", StringType, "the raw line, kept only when quarantined"),
             field("events", DataTypes.createArrayType(EVENT, false), "the event rows of the line"),
             field("received", RECEIVED, "the received row of the line"));

@@ -16,9 +16,10 @@ import static org.apache.spark.sql.functions.when;
  * Decides the outcome of every parsed line: {@code written}, {@code duplicate} or {@code quarantined}.
  *
  * <p>Lines with the same record key are copies of one SES event (or received message): the same SNS
- * message stored twice, or one event that came both as an identity notification and through event
- * publishing. The first copy wins, in the order capture date, event publishing before identity
- * notification, object, SNS MessageId, line. Because the earliest capture date wins, a run sees the same
+ * message stored twice, one event that came both as an identity notification and through event
+ * publishing, or one received message notified by two receipt actions (an S3 and an SNS action of one
+ * rule). The first copy wins, in the order capture date, event publishing before identity notification
+ * (a receipt naming its S3 object before one that does not), object, SNS MessageId, line. Because the earliest capture date wins, a run sees the same
  * winner as the run of the earlier date that already wrote it, and counts its own copy as a duplicate.
  */
 public final class Deduplication {
@@ -29,6 +30,8 @@ public final class Deduplication {
     /** Duplicate causes, for the run summary. */
     public static final String SAME_SNS_MESSAGE = "same_sns_message";
     public static final String SAME_SES_EVENT = "same_ses_event";
+    /** Another notification of a received message, e.g. from a second receipt action of the rule. */
+    public static final String SAME_RECEIVED_MESSAGE = "same_received_message";
 
     private Deduplication() {
     }
@@ -83,6 +86,9 @@ public final class Deduplication {
                 .withColumn("outcome", when(col("status").equalTo(SesLineParser.QUARANTINE), lit(QUARANTINED))
                         .when(col("duplicate_line_id").isNotNull(), lit(DUPLICATE))
                         .otherwise(lit(WRITTEN)))
+                .withColumn("duplicate_cause", when(col("status").equalTo(SesLineParser.RECEIVED)
+                                .and(col("duplicate_cause").equalTo(SAME_SES_EVENT)), lit(SAME_RECEIVED_MESSAGE))
+                        .otherwise(col("duplicate_cause")))
                 .drop("duplicate_line_id");
     }
 }

@@ -24,16 +24,18 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
     /** The fields of an SES event that {@link #of} reads. */
     static final JsonFields READS = readFields();
 
-    static EventRows of(JsonNode ses, SesLineParser.EventType type, String snsMessageId, String topicArn)
-            throws SesLineParser.Rejected {
+    /** @param plausible refuses an event time outside the window around the capture date */
+    static EventRows of(JsonNode ses, SesLineParser.EventType type, String snsMessageId, String topicArn,
+                        SesLineParser.TimeCheck plausible) throws SesLineParser.Rejected {
         JsonNode mail = ses.path("mail");
         String messageId = text(mail.get("messageId"));
         if (!mail.isObject() || messageId == null) {
-            throw new SesLineParser.Rejected("no mail.messageId");
+            throw new SesLineParser.Rejected(QuarantineReason.NO_MESSAGE_ID, "no mail.messageId");
         }
         JsonNode detail = ses.path(type.type().detailKey());
         Instant mailTime = instant(mail, "timestamp");
         Instant eventTime = detail.has("timestamp") ? instant(detail, "timestamp") : mailTime;
+        plausible.check(eventTime);
         List<Recipient> recipients = recipients(type.type(), detail, mail);
         String link = text(detail.get("link"));
         String recordKey = SesLineParser.recordKey(type.name(), messageId, Timestamps.format(eventTime),
@@ -136,7 +138,7 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
             return List.of(new Recipient(null, null, null, null));
         }
         if (recipients.isEmpty() || recipients.stream().anyMatch(r -> r.address() == null)) {
-            throw new SesLineParser.Rejected(type.tableName() + " without recipient addresses");
+            throw new SesLineParser.Rejected(QuarantineReason.NO_RECIPIENTS, type.tableName() + " without recipient addresses");
         }
         return recipients;
     }

@@ -1,6 +1,7 @@
 package io.sesanalytics.jobs.normalize;
 
 import io.sesanalytics.jobs.common.Checkpoints;
+import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Schemas;
@@ -42,9 +43,13 @@ public final class NormalizeJob {
      * @param warehouse    root of the output tables
      * @param date         the capture date to normalize
      * @param lookbackDays earlier capture dates read to recognise copies already written
+     * @param eventWindow  the event dates a capture date may hold; events outside are quarantined as implausible
      */
-    public record Config(String raw, String warehouse, LocalDate date, int lookbackDays) {
+    public record Config(String raw, String warehouse, LocalDate date, int lookbackDays, EventTimeWindow eventWindow) {
         public Config {
+            if (eventWindow == null) {
+                eventWindow = EventTimeWindow.DEFAULT;
+            }
             raw = Locations.normalize(raw);
             warehouse = Locations.normalize(warehouse);
             if (date == null) {
@@ -55,9 +60,14 @@ public final class NormalizeJob {
             }
         }
 
+        /** Settings with the {@link EventTimeWindow#DEFAULT default} event window. */
+        public Config(String raw, String warehouse, LocalDate date, int lookbackDays) {
+            this(raw, warehouse, date, lookbackDays, EventTimeWindow.DEFAULT);
+        }
+
         /** The same settings for another capture date. */
         public Config withDate(LocalDate other) {
-            return new Config(raw, warehouse, other, lookbackDays);
+            return new Config(raw, warehouse, other, lookbackDays, eventWindow);
         }
     }
 
@@ -78,7 +88,7 @@ public final class NormalizeJob {
         NormalizeRecord.forget(spark, config.warehouse(), config.date());
         // Parsed once and kept as Spark's binary rows, which every output below reads again; the columnar
         // cache would first encode the nested event rows column by column.
-        Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects)));
+        Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects), config.eventWindow()));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -122,18 +132,23 @@ public final class NormalizeJob {
      * {@code internalCreateDataFrame} is Spark's entry for such rows (package-private in Scala, public to Java).
      */
     public static Dataset<Row> parse(Dataset<Row> rawLines) {
+        return parse(rawLines, EventTimeWindow.DEFAULT);
+    }
+
+    /** {@link #parse(Dataset)}, quarantining events outside the given window around their capture date. */
+    public static Dataset<Row> parse(Dataset<Row> rawLines, EventTimeWindow window) {
         RDD<InternalRow> lines = rawLines
                 .select("line_id", "value", "capture_date", "source_file", "unreadable", "unreadable_detail")
                 .queryExecution().toRdd();
         RDD<InternalRow> parsed = lines.toJavaRDD()
-                .mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) NormalizeJob::parsePartition)
+                .mapPartitions((FlatMapFunction<Iterator<InternalRow>, InternalRow>) partition -> parsePartition(partition, window))
                 .rdd();
         return rawLines.sparkSession().internalCreateDataFrame(parsed, Schemas.PARSED_LINE, false);
     }
 
     /** Raw lines into parsed lines; a line standing for an unreadable part of an object is quarantined as such. */
-    private static Iterator<InternalRow> parsePartition(Iterator<InternalRow> lines) {
-        SesLineParser parser = new SesLineParser();
+    private static Iterator<InternalRow> parsePartition(Iterator<InternalRow> lines, EventTimeWindow window) {
+        SesLineParser parser = new SesLineParser(window);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -147,7 +162,8 @@ public final class NormalizeJob {
                 UTF8String source = line.getUTF8String(3).clone();
                 if (!line.isNullAt(4)) {
                     return parser.unreadable(line.getLong(0), line.getUTF8String(1), captureDate, source,
-                            line.getUTF8String(4).toString(), line.getUTF8String(5).toString());
+                            QuarantineReason.fromCode(line.getUTF8String(4).toString()).orElseThrow(),
+                            line.getUTF8String(5).toString());
                 }
                 // The line is parsed before the next is read; the file name is kept in the row.
                 return parser.parseToInternalRow(line.getLong(0), line.getUTF8String(1), captureDate, source);

@@ -113,7 +113,7 @@ public final class RawCaptures {
                 RawObjectLines.Line line = lines.get(i);
                 rows.add(new GenericInternalRow(new Object[] {
                         object.index() * LINES_PER_OBJECT + i, UTF8String.fromBytes(line.bytes()), day, source,
-                        line.unreadable() == null ? null : UTF8String.fromString(line.unreadable()),
+                        line.unreadable() == null ? null : UTF8String.fromString(line.unreadable().code()),
                         line.detail() == null ? null : UTF8String.fromString(line.detail())}));
             }
         }

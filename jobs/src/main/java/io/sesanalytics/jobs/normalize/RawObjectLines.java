@@ -14,10 +14,6 @@ import java.util.zip.GZIPInputStream;
  * costs its tail and nothing else.
  */
 final class RawObjectLines {
-    /** Reason of the line standing for the broken rest of a gzip object. */
-    static final String TRUNCATED_GZIP = "truncated_gzip";
-    /** Reason of the line standing for a {@code .gz} object that is not gzip. */
-    static final String NOT_GZIP = "not_gzip";
     /** How much of an unreadable object's bytes its line keeps. */
     static final int KEPT_BYTES = 1000;
 
@@ -31,7 +27,7 @@ final class RawObjectLines {
      * One line of an object: its bytes (UTF-8, without the line break), and for the line standing for an
      * unreadable part, the reason and what the reader said.
      */
-    record Line(byte[] bytes, String unreadable, String detail) {
+    record Line(byte[] bytes, QuarantineReason unreadable, String detail) {
         static Line of(byte[] bytes) {
             return new Line(bytes, null, null);
         }
@@ -52,7 +48,7 @@ final class RawObjectLines {
             }
             boolean gzip = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2;
             if (!gzip && name.endsWith(".gz")) {
-                return List.of(new Line(in.readNBytes(KEPT_BYTES), NOT_GZIP, "no gzip header"));
+                return List.of(new Line(in.readNBytes(KEPT_BYTES), QuarantineReason.NOT_GZIP, "no gzip header"));
             }
             List<Line> lines = new ArrayList<>();
             LineSplitter splitter = new LineSplitter(lines);
@@ -63,7 +59,7 @@ final class RawObjectLines {
                     throw broken;
                 }
                 // The lines before the break are kept; the broken rest becomes one line.
-                lines.add(new Line(splitter.pending(), TRUNCATED_GZIP,
+                lines.add(new Line(splitter.pending(), QuarantineReason.TRUNCATED_GZIP,
                         "gzip stream broken after " + lines.size() + " complete line(s): " + broken.getMessage()));
             }
             return lines;

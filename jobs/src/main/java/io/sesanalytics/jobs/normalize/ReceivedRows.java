@@ -29,17 +29,19 @@ final class ReceivedRows {
     private ReceivedRows() {
     }
 
-    static InternalRow of(JsonNode ses, String snsMessageId) throws SesLineParser.Rejected {
+    /** @param plausible refuses a receipt time outside the window around the capture date */
+    static InternalRow of(JsonNode ses, String snsMessageId, SesLineParser.TimeCheck plausible) throws SesLineParser.Rejected {
         JsonNode mail = ses.path("mail");
         JsonNode receipt = ses.path("receipt");
         String messageId = text(mail.get("messageId"));
         if (!mail.isObject() || messageId == null) {
-            throw new SesLineParser.Rejected("no mail.messageId");
+            throw new SesLineParser.Rejected(QuarantineReason.NO_MESSAGE_ID, "no mail.messageId");
         }
         if (!receipt.isObject()) {
-            throw new SesLineParser.Rejected("Received notification without receipt");
+            throw new SesLineParser.Rejected(QuarantineReason.NO_RECEIPT, "Received notification without receipt");
         }
         Instant receiptTime = instant(receipt, "timestamp");
+        plausible.check(receiptTime);
         EmailAddress source = EmailAddress.parse(text(mail.get("source")));
         JsonNode headers = mail.path("commonHeaders");
         String fromHeader = firstText(headers.path("from"));

@@ -1,6 +1,8 @@
 package io.sesanalytics.jobs.normalize;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Schemas;
 import io.sesanalytics.raw.SesEventType;
 import io.sesanalytics.raw.SesNotificationType;
@@ -50,23 +52,43 @@ public final class SesLineParser {
     /** What is read of an SES message, and of a line: an SNS envelope, a bare SES message or an unparsed line. */
     private final JsonFields sesFields;
     private final JsonFields lineFields;
+    /** The event dates each capture date may hold; events outside are quarantined as implausible. */
+    private final EventTimeWindow window;
 
+    /** A parser that takes events of the {@link EventTimeWindow#DEFAULT default} window around their capture date. */
     public SesLineParser() {
-        this(EventRows.READS.and(ReceivedRows.READS));
+        this(EventTimeWindow.DEFAULT);
+    }
+
+    /** A parser that takes events of the given window around their capture date. */
+    public SesLineParser(EventTimeWindow window) {
+        this(EventRows.READS.and(ReceivedRows.READS), window);
     }
 
     /** A parser that reads the given fields of SES messages. */
     SesLineParser(JsonFields sesFields) {
+        this(sesFields, EventTimeWindow.DEFAULT);
+    }
+
+    private SesLineParser(JsonFields sesFields, EventTimeWindow window) {
         this.sesFields = sesFields;
+        this.window = window;
         this.lineFields = JsonFields.of(SnsEnvelope.TYPE, SnsEnvelope.MESSAGE_ID, SnsEnvelope.TOPIC_ARN, SnsEnvelope.MESSAGE,
                         UnparsedLine.REASON, UnparsedLine.RAW)
                 .and(sesFields);
     }
 
-    /** A line that cannot become a row; the message is the quarantine reason. */
+    /** A line that cannot become a row: the reason's code, and the parser's message as its detail. */
     static final class Rejected extends Exception {
-        Rejected(String reason) {
-            super(reason, null, false, false);
+        private final QuarantineReason reason;
+
+        Rejected(QuarantineReason reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+        }
+
+        QuarantineReason reason() {
+            return reason;
         }
     }
 
@@ -93,7 +115,8 @@ public final class SesLineParser {
             JsonNode node = readLine(line);
             if (isUnparsedLine(node)) {
                 String reason = node.path(UnparsedLine.REASON).asText();
-                throw new Rejected("capture: " + (reason.isEmpty() ? "unrecognised by the capture Lambda" : reason));
+                throw new Rejected(QuarantineReason.CAPTURE_UNPARSED,
+                        reason.isEmpty() ? "unrecognised by the capture Lambda" : reason);
             }
             String snsMessageId = null;
             String topicArn = null;
@@ -101,41 +124,42 @@ public final class SesLineParser {
             if (isSnsMessage(node)) {
                 String type = node.path(SnsEnvelope.TYPE).asText();
                 if (!SnsEnvelope.NOTIFICATION.equals(type)) {
-                    throw new Rejected("SNS message of Type '" + type + "' is not a Notification");
+                    throw new Rejected(QuarantineReason.SNS_NOT_NOTIFICATION, type);
                 }
                 snsMessageId = node.path(SnsEnvelope.MESSAGE_ID).asText();
                 topicArn = node.path(SnsEnvelope.TOPIC_ARN).asText();
                 JsonNode message = node.get(SnsEnvelope.MESSAGE);
                 if (message == null || !message.isTextual()) {
-                    throw new Rejected("SNS message has no Message string");
+                    throw new Rejected(QuarantineReason.SNS_MESSAGE_MISSING, "SNS message has no Message string");
                 }
-                ses = readJson(message.asText(), "SNS Message is not JSON", sesFields);
+                ses = readJson(message.asText(), QuarantineReason.SNS_MESSAGE_NOT_JSON, "SNS Message is not JSON", sesFields);
             }
             row.set("sns_message_id", snsMessageId);
             if (!ses.isObject()) {
-                throw new Rejected("SES message is not a JSON object");
+                throw new Rejected(QuarantineReason.NOT_AN_OBJECT, "SES message is not a JSON object");
             }
             if (SesNotificationType.RECEIVED.text().equals(ses.path("notificationType").asText(null))) {
-                InternalRow received = ReceivedRows.of(ses, snsMessageId);
+                InternalRow received = ReceivedRows.of(ses, snsMessageId, time -> plausible(time, "receipt time", captureDate));
+                // One received message, whichever receipt actions notified it (an S3 and an SNS action of one
+                // rule each publish a notification): the copy that names the S3 object ranks first.
+                boolean namesObject = text(ses.path("receipt").path("action").get("objectKey")) != null;
                 return row.set("status", RECEIVED)
-                        .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText(),
-                                ses.path("receipt").path("action").path("type").asText(""),
-                                ses.path("receipt").path("action").path("topicArn").asText(""),
-                                ses.path("receipt").path("action").path("objectKey").asText("")))
-                        .set("format_rank", 0)
+                        .set("record_key", recordKey("received", ses.path("mail").path("messageId").asText()))
+                        .set("format_rank", namesObject ? 0 : 1)
                         .set("received", received)
                         .build();
             }
-            EventRows events = EventRows.of(ses, eventType(ses), snsMessageId, topicArn);
+            EventRows events = EventRows.of(ses, eventType(ses), snsMessageId, topicArn,
+                    time -> plausible(time, "event time", captureDate));
             return row.set("status", EVENT)
                     .set("record_key", events.recordKey())
                     .set("format_rank", events.identityNotification() ? 1 : 0)
                     .set("events", events.rows())
                     .build();
         } catch (Rejected e) {
-            return quarantine(row, e.getMessage(), line);
-        } catch (RuntimeException e) {
-            return quarantine(row, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), line);
+            return quarantine(row, e.reason(), e.getMessage(), line);
+        } catch (RuntimeException | StackOverflowError e) {
+            return quarantine(row, QuarantineReason.UNEXPECTED_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), line);
         }
     }
 
@@ -144,17 +168,18 @@ public final class SesLineParser {
      * rest of a truncated gzip object.
      */
     public InternalRow unreadable(long lineId, UTF8String text, LocalDate captureDate, UTF8String sourceFile,
-                                  String reason, String detail) {
+                                  QuarantineReason reason, String detail) {
         InternalRowBuilder row = PARSED_LINE.builder()
                 .set("line_id", lineId)
                 .set("capture_date", captureDate)
                 .set("source_file", sourceFile);
-        return quarantine(row, reason + ": " + detail, text);
+        return quarantine(row, reason, detail, text);
     }
 
-    private static InternalRow quarantine(InternalRowBuilder row, String reason, UTF8String line) {
+    private static InternalRow quarantine(InternalRowBuilder row, QuarantineReason reason, String detail, UTF8String line) {
         return row.set("status", QUARANTINE)
-                .set("reason", reason)
+                .set("reason", reason.code())
+                .set("reason_detail", detail)
                 // As text, so that a line that is not valid UTF-8 is stored as valid UTF-8.
                 .set("raw_line", line.toString())
                 .set("sns_message_id", null)
@@ -162,6 +187,24 @@ public final class SesLineParser {
                 .set("events", null)
                 .set("received", null)
                 .build();
+    }
+
+    /**
+     * Refuses a time whose UTC date lies outside the window around the capture date: the date it would be
+     * counted on is not one the capture can hold (a clock at 1970 or 9999), and every date between it and the
+     * capture date would be aggregated again.
+     */
+    private void plausible(Instant time, String what, LocalDate captureDate) throws Rejected {
+        if (!window.contains(time, captureDate)) {
+            throw new Rejected(QuarantineReason.IMPLAUSIBLE_TIME, what + " " + time + " lies outside the window "
+                    + window.first(captureDate) + ".." + window.last(captureDate) + " of capture date " + captureDate);
+        }
+    }
+
+    /** Checks the time an event is dated by, before its rows are built. */
+    @FunctionalInterface
+    interface TimeCheck {
+        void check(Instant time) throws Rejected;
     }
 
     /** A line the capture Lambda stored because it could not recognise it; see {@link UnparsedLine}. */
@@ -190,19 +233,30 @@ public final class SesLineParser {
         } catch (IOException e) {
             // Read again below, as text.
         }
-        return readJson(line.toString(), "not JSON", lineFields);
+        return readJson(line.toString(), QuarantineReason.NOT_JSON, "not JSON", lineFields);
     }
 
-    private static JsonNode readJson(String text, String reason, JsonFields fields) throws Rejected {
+    private static JsonNode readJson(String text, QuarantineReason reason, String what, JsonFields fields) throws Rejected {
         try {
             JsonNode node = JsonTrees.read(text, fields);
             if (node == null) {
-                throw new Rejected(reason);
+                throw new Rejected(reason, what + ": no JSON value");
             }
             return node;
         } catch (IOException e) {
-            throw new Rejected(reason);
+            String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new Rejected(reason, what + ": " + firstLine(message));
         }
+    }
+
+    /** The first line of a Jackson message, without the location and the excerpt of content it appends. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end);
+        return first.length() > 200 ? first.substring(0, 200) + "..." : first;
     }
 
     /** The event type and whether it came as an identity notification. */
@@ -216,28 +270,38 @@ public final class SesLineParser {
         JsonNode eventType = ses.get("eventType");
         if (eventType != null && eventType.isTextual()) {
             SesEventType type = SesEventType.fromEventType(eventType.asText())
-                    .orElseThrow(() -> new Rejected("unknown eventType '" + eventType.asText() + "'"));
+                    .orElseThrow(() -> new Rejected(QuarantineReason.UNKNOWN_EVENT_TYPE, eventType.asText()));
             return new EventType(type, false);
         }
         JsonNode notificationType = ses.get("notificationType");
         if (notificationType != null && notificationType.isTextual()) {
             SesEventType type = SesNotificationType.fromText(notificationType.asText()).map(SesNotificationType::eventType)
-                    .orElseThrow(() -> new Rejected("unknown notificationType '" + notificationType.asText() + "'"));
+                    .orElseThrow(() -> new Rejected(QuarantineReason.UNKNOWN_NOTIFICATION_TYPE, notificationType.asText()));
             return new EventType(type, true);
         }
-        throw new Rejected("neither eventType nor notificationType is present");
+        throw new Rejected(QuarantineReason.NO_EVENT_TYPE, "neither eventType nor notificationType is present");
     }
+
+    /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z. */
+    private static final long YEAR_1 = -62_135_596_800L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     static Instant instant(JsonNode node, String field) throws Rejected {
         String text = node.path(field).asText(null);
         if (text == null) {
-            throw new Rejected("no " + field);
+            throw new Rejected(QuarantineReason.BAD_TIMESTAMP, "no " + field);
         }
+        Instant instant;
         try {
-            return Timestamps.parse(text);
+            instant = Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Rejected("bad timestamp in " + field + ": '" + text + "'");
+            throw new Rejected(QuarantineReason.BAD_TIMESTAMP, "bad timestamp in " + field + ": '" + text + "'");
         }
+        if (instant.getEpochSecond() < YEAR_1 || instant.getEpochSecond() >= YEAR_10000) {
+            // Not a four-digit year, as every documented form has: nor can the tables hold every such time.
+            throw new Rejected(QuarantineReason.BAD_TIMESTAMP, "timestamp out of range in " + field + ": '" + text + "'");
+        }
+        return instant;
     }
 
     static LocalDate utcDate(Instant instant) {

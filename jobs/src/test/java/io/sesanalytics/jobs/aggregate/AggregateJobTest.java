@@ -2,9 +2,11 @@ package io.sesanalytics.jobs.aggregate;
 
 import io.sesanalytics.jobs.EventRowsFixture;
 import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +136,32 @@ class AggregateJobTest {
         TableWriter.overwritePartitions(e.frame(), Table.EVENTS, late);
         assertEquals(List.of(LocalDate.parse("2026-11-07"), LocalDate.parse("2026-11-08"),
                 LocalDate.parse("2026-11-09"), DAY),
-                AggregateJob.statDates(TableWriter.read(spark, Table.EVENTS, late), DAY));
+                AggregateJob.statDates(TableWriter.read(spark, Table.EVENTS, late), DAY, EventTimeWindow.DEFAULT));
+    }
+
+    /**
+     * Rows of 1970 and 9999 captured on the date (written before normalize quarantined such times) do not
+     * make the run compute every date between them: only dates in the event window around the date count.
+     */
+    @Test
+    void datesOutsideTheEventWindowAreNeverStatDates(@TempDir Path other) {
+        String odd = Locations.normalize(other.resolve("warehouse").toString());
+        EventRowsFixture e = new EventRowsFixture();
+        e.add("send", "1970-01-01T00:00:00Z", SENDER, "r1@example.org").message("m1").captured(DAY.toString());
+        e.add("send", "9999-12-31T08:00:00Z", SENDER, "r2@example.org").message("m2").captured(DAY.toString());
+        e.add("send", "2026-10-27T08:00:00Z", SENDER, "r3@example.org").message("m3").captured(DAY.toString());
+        e.add("send", "2026-10-26T08:00:00Z", SENDER, "r4@example.org").message("m4").captured(DAY.toString());
+        e.add("send", "2026-11-11T08:00:00Z", SENDER, "r5@example.org").message("m5").captured(DAY.toString());
+        e.add("send", "2026-11-12T08:00:00Z", SENDER, "r6@example.org").message("m6").captured(DAY.toString());
+        TableWriter.overwritePartitions(e.frame(), Table.EVENTS, odd);
+        Dataset<Row> events = TableWriter.read(spark, Table.EVENTS, odd);
+        // The default window of 2026-11-10: 2026-10-27 to 2026-11-11.
+        List<LocalDate> dates = AggregateJob.statDates(events, DAY, EventTimeWindow.DEFAULT);
+        assertEquals(LocalDate.parse("2026-10-27"), dates.get(0));
+        assertEquals(LocalDate.parse("2026-11-11"), dates.get(dates.size() - 1));
+        assertEquals(16, dates.size());
+        assertEquals(List.of(DAY, LocalDate.parse("2026-11-11")),
+                AggregateJob.statDates(events, DAY, new EventTimeWindow(0, 1)));
     }
 
     @Test

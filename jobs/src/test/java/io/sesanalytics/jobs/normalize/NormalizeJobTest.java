@@ -111,10 +111,12 @@ class NormalizeJobTest {
     void malformedLinesAreQuarantinedWithTheirReason() {
         List<String> reasons = table(Table.QUARANTINE).orderBy("reason").collectAsList().stream()
                 .map(r -> r.<String>getAs("reason")).toList();
-        assertEquals(2, reasons.size());
-        assertEquals("bad timestamp in timestamp: 'yesterday'", reasons.get(0));
-        assertTrue(reasons.get(1).startsWith("capture: not JSON"), reasons.get(1));
-        Row notJson = table(Table.QUARANTINE).filter(col("reason").startsWith("capture:")).first();
+        assertEquals(List.of("bad_timestamp", "capture_unparsed"), reasons);
+        assertEquals(Map.of("bad_timestamp", 1L, "capture_unparsed", 1L), day.quarantined());
+        Row badTime = table(Table.QUARANTINE).filter(col("reason").equalTo("bad_timestamp")).first();
+        assertEquals("bad timestamp in timestamp: 'yesterday'", badTime.getAs("reason_detail"));
+        Row notJson = table(Table.QUARANTINE).filter(col("reason").equalTo("capture_unparsed")).first();
+        assertTrue(notJson.<String>getAs("reason_detail").startsWith("not JSON"), notJson.<String>getAs("reason_detail"));
         assertTrue(notJson.<String>getAs("raw_line").contains("this is not json"));
         // The raw object of the last batch, captured on DAY at 11:00 by request c.
         assertTrue(notJson.<String>getAs("source_file").endsWith("/dt=2026-11-24/20261124T110000000Z-c.ndjson.gz"),

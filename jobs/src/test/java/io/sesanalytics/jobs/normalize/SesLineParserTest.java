@@ -143,20 +143,22 @@ class SesLineParserTest {
         assertEquals(LocalDate.parse("2026-11-24"), received.getAs("receipt_date"));
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{1}: {2}")
     @CsvSource(delimiter = '|', value = {
-            "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"t\",\"Message\":\"{oops\"}|SNS Message is not JSON",
-            "{\"eventType\":\"Teleport\",\"mail\":{\"messageId\":\"x\"}}|unknown eventType 'Teleport'",
-            "{\"eventType\":\"Send\",\"send\":{}}|no mail.messageId",
-            "{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"yesterday\"}}|bad timestamp in timestamp: 'yesterday'",
-            "{\"eventType\":\"Bounce\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"2026-11-24T00:00:00Z\"},\"bounce\":{\"timestamp\":\"2026-11-24T00:00:01Z\"}}|bounce without recipient addresses",
-            "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"ok\"}|unknown notificationType 'AmazonSnsSubscriptionSucceeded'",
-            "{\"truncated\": |not JSON",
-            "{\"eventType\":\"Teleport\",\"mail\":{},\"reason\":\"r\",\"raw\":\"x\"}|unknown eventType 'Teleport'"})
-    void badLinesAreQuarantinedWithTheirReasonAndKeptWhole(String line, String reason) {
+            "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"t\",\"Message\":\"{oops\"}|sns_message_not_json|SNS Message is not JSON: Unexpected character",
+            "{\"eventType\":\"Teleport\",\"mail\":{\"messageId\":\"x\"}}|unknown_event_type|Teleport",
+            "{\"eventType\":\"Send\",\"send\":{}}|no_message_id|no mail.messageId",
+            "{\"eventType\":\"Send\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"yesterday\"}}|bad_timestamp|bad timestamp in timestamp: 'yesterday'",
+            "{\"eventType\":\"Bounce\",\"mail\":{\"messageId\":\"x\",\"timestamp\":\"2026-11-24T00:00:00Z\"},\"bounce\":{\"timestamp\":\"2026-11-24T00:00:01Z\"}}|no_recipients|bounce without recipient addresses",
+            "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"ok\"}|unknown_notification_type|AmazonSnsSubscriptionSucceeded",
+            "{\"truncated\": |not_json|not JSON: Unexpected end-of-input",
+            "{\"eventType\":\"Teleport\",\"mail\":{},\"reason\":\"r\",\"raw\":\"x\"}|unknown_event_type|Teleport"})
+    void badLinesAreQuarantinedWithTheirReasonAndKeptWhole(String line, String reason, String detail) {
         Row parsed = parser.parse(7L, line, CAPTURED, "file:/raw/y.ndjson.gz");
         assertEquals(SesLineParser.QUARANTINE, parsed.getAs("status"));
         assertEquals(reason, parsed.getAs("reason"));
+        // The detail starts with what the test names; Jackson's messages go on to say where.
+        assertTrue(parsed.<String>getAs("reason_detail").startsWith(detail), parsed.<String>getAs("reason_detail"));
         assertEquals(line, parsed.getAs("raw_line"));
         assertEquals(CAPTURED, parsed.getAs("capture_date"));
     }
@@ -166,7 +168,8 @@ class SesLineParserTest {
         String line = "{\"reason\":\"not JSON: Unexpected character\",\"source\":\"sqs\",\"sourceId\":\"m3\","
                 + "\"capturedAt\":\"2026-11-24T01:00:00Z\",\"raw\":\"garbage\"}";
         Row parsed = parser.parse(1L, line, CAPTURED, "f");
-        assertEquals("capture: not JSON: Unexpected character", parsed.getAs("reason"));
+        assertEquals("capture_unparsed", parsed.getAs("reason"));
+        assertEquals("not JSON: Unexpected character", parsed.getAs("reason_detail"));
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.sesanalytics.jobs.normalize;
 
 import io.sesanalytics.raw.SesTimestamp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,10 +30,44 @@ class TimestampsTest {
         }
     }
 
+    /** The forms AWS documents for SES timestamps, each read as the UTC instant it names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // The notification examples: a space, no fraction, +hhmm.
+            "2018-10-08T14:05:45 +0000|2018-10-08T14:05:45Z",
+            "2018-10-08T14:05:45 +0000|2018-10-08T14:05:45.000Z",
+            "2018-10-08T14:05:45.123 +0000|2018-10-08T14:05:45.123Z",
+            "2018-10-08T14:05:45+0000|2018-10-08T14:05:45Z",
+            "2018-10-08T14:05:45Z|2018-10-08T14:05:45Z",
+            "2018-10-08T14:05:45.1Z|2018-10-08T14:05:45.100Z",
+            "2018-10-08T14:05:45.123456Z|2018-10-08T14:05:45.123456Z",
+            "2018-10-08T14:05:45 Z|2018-10-08T14:05:45Z",
+            "2018-10-08T14:05:45+00:00|2018-10-08T14:05:45Z",
+            "2018-10-08T14:05:45.250+02:00|2018-10-08T12:05:45.250Z",
+            "2018-10-08T14:05:45 +02:00|2018-10-08T12:05:45Z",
+            "2018-10-08T14:05:45 -0530|2018-10-08T19:35:45Z",
+            "2018-10-08T14:05:45.5-05|2018-10-08T19:05:45.500Z"})
+    void everyDocumentedFormIsReadAsItsUtcInstant(String text, String utc) {
+        assertEquals(Instant.parse(utc), Timestamps.parse(text), text);
+    }
+
+    /** The UTC date, which event_date is, is taken after the offset: late on the 8th in New York is the 9th. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2018-10-08T22:30:00 -0400|2018-10-09",
+            "2018-10-08T22:30:00.000-04:00|2018-10-09",
+            "2018-10-09T01:30:00 +0200|2018-10-08",
+            "2018-10-09T00:00:00 +0000|2018-10-09"})
+    void theUtcDateIsTakenAfterTheOffsetIsApplied(String text, String utcDate) {
+        assertEquals(LocalDate.parse(utcDate), SesLineParser.utcDate(Timestamps.parse(text)), text);
+    }
+
     @Test
     void impossibleDatesAndGarbageAreRefused() {
         for (String text : new String[] {"2026-02-30T10:00:00.000Z", "2026-13-01T10:00:00.000Z",
-                "2026-1x-20T10:00:00.000Z", "yesterday"}) {
+                "2026-1x-20T10:00:00.000Z", "yesterday", "2018-10-08T14:05:45", "2018-10-08T14:05:45  +0000",
+                "2018-10-08 14:05:45 +0000", "2018-10-08T14:05:45 +000", "2018-10-08T14:05:45 +0000 UTC",
+                "2018-10-08T14:05:45 GMT", "2018-10-08T14:05:45 +1900", ""}) {
             assertThrows(DateTimeException.class, () -> Timestamps.parse(text), text);
         }
     }
