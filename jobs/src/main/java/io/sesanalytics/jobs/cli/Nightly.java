@@ -93,6 +93,11 @@ final class Nightly {
     static void printSuppress(SuppressJob.SuppressSummary s) {
         System.out.printf("suppress %s: %,d addresses tracked, suppressed %s, changes %s%n",
                 s.date(), s.addresses(), s.suppressed(), s.changes());
+        if (s.sesImportLeftOut() > 0) {
+            // The suppression list exists so that nobody is mailed again; one missing from SES must be seen.
+            System.out.printf("  WARN: %,d suppressed address(es) could not go into ses-import.csv; see %s in"
+                    + " exports/suppression/dt=%s%n", s.sesImportLeftOut(), SuppressionExports.SES_IMPORT_REJECTS, s.date());
+        }
     }
 
     static void printPublish(PublishJob.PublishSummary s) {

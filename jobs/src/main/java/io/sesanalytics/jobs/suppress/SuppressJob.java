@@ -54,9 +54,12 @@ public final class SuppressJob {
      * @param suppressed        suppressed addresses by reason
      * @param changes           changes of the night by kind
      * @param exports           rows written to each export file
+     * @param sesImportLeftOut  suppressed addresses that could not go into ses-import.csv, listed in
+     *                          ses-import-rejects.csv; anything but 0 needs someone to add them to SES another way
      */
     public record SuppressSummary(LocalDate date, LocalDate previousStateDate, long addresses,
-                                  Map<String, Long> suppressed, Map<String, Long> changes, Map<String, Long> exports) {
+                                  Map<String, Long> suppressed, Map<String, Long> changes, Map<String, Long> exports,
+                                  long sesImportLeftOut) {
     }
 
     private SuppressJob() {
@@ -83,10 +86,16 @@ public final class SuppressJob {
             Map<String, Long> exports = SuppressionExports.write(spark, states, changes, config.warehouse(), date);
             SuppressSummary summary = new SuppressSummary(date, previousDate.orElse(null), addresses,
                     countBy(states.filter(col("status").equalTo(SuppressionStatus.SUPPRESSED.name())), "reason"),
-                    countBy(changes, "change"), exports);
+                    countBy(changes, "change"), exports,
+                    exports.getOrDefault(SuppressionExports.SES_IMPORT_REJECTS, 0L));
             RunSummaries.putSection(spark, config.warehouse(), date, "suppress", summary);
             LOG.info("suppression list of {}: {} addresses, suppressed {}, changes {}", date, addresses,
                     summary.suppressed(), summary.changes());
+            if (summary.sesImportLeftOut() > 0) {
+                LOG.warn("suppression list of {}: {} suppressed address(es) could not go into ses-import.csv; see {}/{}",
+                        date, summary.sesImportLeftOut(), SuppressionExports.folder(config.warehouse(), date),
+                        SuppressionExports.SES_IMPORT_REJECTS);
+            }
             return summary;
         } finally {
             Checkpoints.release(outcomes);

@@ -19,7 +19,6 @@ import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.not;
 
 /**
  * The files of one run date under {@code <warehouse>/exports/suppression/dt=YYYY-MM-DD/}:
@@ -27,6 +26,9 @@ import static org.apache.spark.sql.functions.not;
  *   <li>{@code ses-import.csv}: {@code address,REASON} lines, the CSV that an SES v2 suppression-list
  *   import job ({@code CreateImportJob}) takes; SES takes at most 100,000 addresses per object, so larger
  *   lists continue in {@code ses-import-2.csv}, {@code ses-import-3.csv}, ...</li>
+ *   <li>{@code ses-import-rejects.csv}: the suppressed addresses that cannot go into {@code ses-import.csv}
+ *   (see {@link #whyLeftOut}), with why, safe to open in a spreadsheet; there only when there is at least one,
+ *   so a folder without it has every suppressed address in the import files;</li>
  *   <li>{@code suppression.csv}: every suppressed address with every column, safe to open in a spreadsheet;</li>
  *   <li>{@code delta.csv}: the addresses added and released by this run, with why.</li>
  * </ul>
@@ -34,6 +36,8 @@ import static org.apache.spark.sql.functions.not;
  */
 public final class SuppressionExports {
     public static final int SES_IMPORT_MAX_ADDRESSES = 100_000;
+    public static final String SES_IMPORT_REJECTS = "ses-import-rejects.csv";
+    static final List<String> REJECT_COLUMNS = List.of("address", "reason", "why_left_out");
     static final List<String> FULL_COLUMNS = List.of("address", "reason", "suppression_trigger", "suppressed_on",
             "expires_on", "first_seen", "last_seen", "permanent_bounces", "transient_bounces", "complaints",
             "deliveries_after_suppression", "last_diagnostic_code", "sending_domains");
@@ -47,7 +51,8 @@ public final class SuppressionExports {
     }
 
     /**
-     * Writes the files and returns the number of rows of each.
+     * Writes the files and returns the number of rows of each; {@link #SES_IMPORT_REJECTS} is in it only when
+     * it was written, that is when some suppressed address could not go into the import files.
      *
      * @param states  the suppression table rows of the date
      * @param changes the suppression history rows of the date
@@ -96,18 +101,68 @@ public final class SuppressionExports {
         return count[0];
     }
 
-    /** Plain {@code address,REASON} lines without a header, as the SES import job reads them. */
+    /**
+     * Why SES's importer cannot take the address and reason as a line of ses-import.csv, or null when it can.
+     * <p>
+     * What SES documents of the CSV of a suppression-list import job ({@code CreateImportJob} with
+     * {@code ImportDataSource.DataFormat=CSV}; the Developer Guide's "adding addresses in bulk"): one address per
+     * line, {@code address,REASON} with no header, REASON {@code BOUNCE} or {@code COMPLAINT}, at most 100,000
+     * addresses per S3 object; its example {@code recipient2@example.com, COMPLAINT} shows that space around a
+     * field is tolerated. Nothing is said of quoting or escaping. So a line is written only when it reads back
+     * unambiguously as that address and reason without any CSV quoting:
+     * <ul>
+     *   <li>the address is not empty and holds no comma, double quote, line break or other control character
+     *   (a comma would split it, a quote or a line break could only be written quoted, and how a tab or NUL
+     *   is read the docs leave open);</li>
+     *   <li>it has no white space at either end, which the importer may strip and so suppress another
+     *   address;</li>
+     *   <li>the reason is BOUNCE or COMPLAINT, the only reasons SES takes.</li>
+     * </ul>
+     * Anything else, including non-ASCII letters, goes in as it is. An address left out is listed in
+     * {@link #SES_IMPORT_REJECTS} and counted in the run summary, to be added some other way, such as one by one
+     * with {@code aws sesv2 put-suppressed-destination}, whose address is a JSON string.
+     */
+    static String whyLeftOut(String address, String reason) {
+        List<String> why = new ArrayList<>();
+        if (address == null || address.isEmpty()) {
+            why.add("empty address");
+        } else {
+            if (address.indexOf(',') >= 0) {
+                why.add("comma in the address");
+            }
+            if (address.indexOf('"') >= 0) {
+                why.add("double quote in the address");
+            }
+            if (address.indexOf('\r') >= 0 || address.indexOf('\n') >= 0) {
+                why.add("line break in the address");
+            }
+            if (address.chars().anyMatch(c -> Character.isISOControl(c) && c != '\r' && c != '\n')) {
+                why.add("control character in the address");
+            }
+            if (!address.equals(address.strip())) {
+                why.add("white space at an end of the address");
+            }
+        }
+        if (!SuppressionReason.BOUNCE.name().equals(reason) && !SuppressionReason.COMPLAINT.name().equals(reason)) {
+            why.add("reason is not BOUNCE or COMPLAINT");
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    /**
+     * Plain {@code address,REASON} lines without a header, as the SES import job reads them, and the addresses
+     * left out of them in {@link #SES_IMPORT_REJECTS}.
+     */
     private static Map<String, Long> writeSesImport(SparkSession spark, Dataset<Row> suppressed, String folder) {
         Map<String, Long> written = new LinkedHashMap<>();
+        List<List<String>> rejects = new ArrayList<>();
+        Iterator<Row> importable = importable(suppressed.select("address", "reason").toLocalIterator(), rejects);
         List<Row> rows = new ArrayList<>();
-        // An address that needs CSV quoting cannot be given to SES's importer; it stays in suppression.csv.
-        Iterator<Row> it = suppressed.filter(not(col("address").rlike("[,\"\\r\\n]")))
-                .select("address", "reason").toLocalIterator();
         int part = 1;
-        while (it.hasNext() || part == 1) {
+        while (importable.hasNext() || part == 1) {
             rows.clear();
-            while (it.hasNext() && rows.size() < SES_IMPORT_MAX_ADDRESSES) {
-                rows.add(it.next());
+            while (importable.hasNext() && rows.size() < SES_IMPORT_MAX_ADDRESSES) {
+                rows.add(importable.next());
             }
             String name = part == 1 ? "ses-import.csv" : "ses-import-" + part + ".csv";
             List<Row> chunk = List.copyOf(rows);
@@ -122,11 +177,59 @@ public final class SuppressionExports {
             part++;
         }
         // A re-run with a shorter list leaves no part of the longer one behind.
-        for (String stale : Storage.glob(spark, folder + "/ses-import-*.csv")) {
+        for (String stale : Storage.glob(spark, folder + "/ses-import-[0-9]*.csv")) {
             if (!written.containsKey(stale.substring(stale.lastIndexOf('/') + 1))) {
                 Storage.delete(spark, stale);
             }
         }
+        // Written only when there are rejects, and removed otherwise so that a re-run leaves no stale one.
+        String rejectsFile = folder + "/" + SES_IMPORT_REJECTS;
+        if (rejects.isEmpty()) {
+            Storage.delete(spark, rejectsFile);
+        } else {
+            Storage.write(spark, rejectsFile, out -> {
+                try (SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(out, REJECT_COLUMNS)) {
+                    for (List<String> reject : rejects) {
+                        csv.row(reject);
+                    }
+                }
+            });
+            written.put(SES_IMPORT_REJECTS, (long) rejects.size());
+        }
         return written;
+    }
+
+    /**
+     * The {@code address, reason} rows that can go into ses-import.csv, in order; each other row is added to
+     * rejects as {@code address, reason, why} as the rows are read, so that all are there once this is exhausted.
+     */
+    private static Iterator<Row> importable(Iterator<Row> rows, List<List<String>> rejects) {
+        return new Iterator<>() {
+            private Row next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && rows.hasNext()) {
+                    Row row = rows.next();
+                    String why = whyLeftOut(row.getString(0), row.getString(1));
+                    if (why == null) {
+                        next = row;
+                    } else {
+                        rejects.add(Arrays.asList(row.getString(0), row.getString(1), why));
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row row = next;
+                next = null;
+                return row;
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.sesanalytics.jobs.suppress;
 import io.sesanalytics.jobs.EventRowsFixture;
 import io.sesanalytics.jobs.SparkTestSession;
 import io.sesanalytics.jobs.common.Locations;
+import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Row;
@@ -146,5 +147,41 @@ class SuppressJobTest {
         assertArrayEquals(delta, Files.readAllBytes(folder.resolve("delta.csv")));
         assertEquals(before, TableWriter.read(spark, Table.SUPPRESSION, warehouse).orderBy("state_date", "address").collectAsList());
         assertFalse(Files.exists(folder.resolve("ses-import-2.csv")));
+    }
+
+    @Test
+    void anAddressSesCannotImportIsCountedInTheSummaryAndAFixedReRunLeavesNoRejects(@TempDir Path other) throws IOException {
+        String otherWarehouse = Locations.normalize(other.resolve("warehouse").toString());
+        LocalDate night = LocalDate.parse("2026-11-01");
+        SuppressJob.Config config = new SuppressJob.Config(otherWarehouse, night, SuppressionRules.Settings.defaults());
+        EventRowsFixture events = new EventRowsFixture();
+        events.add("bounce", "2026-11-01T08:00:00Z", SENDER, "hard@example.org").bounce("Permanent", "smtp; 550 5.1.1 user unknown");
+        events.add("complaint", "2026-11-01T09:00:00Z", SENDER, "\"last, first\"@example.org");
+        TableWriter.overwritePartitions(events.frame(), Table.EVENTS, otherWarehouse);
+
+        SuppressJob.SuppressSummary summary = SuppressJob.run(spark, config);
+
+        assertEquals(1L, summary.sesImportLeftOut());
+        assertEquals(1L, summary.exports().get(SuppressionExports.SES_IMPORT_REJECTS));
+        assertEquals(1L, RunSummaries.read(spark, otherWarehouse, night).path("suppress").path("sesImportLeftOut").asLong(-1));
+        Path folder = other.resolve("warehouse/exports/suppression/dt=2026-11-01");
+        assertEquals(List.of("hard@example.org,BOUNCE"), Files.readAllLines(folder.resolve("ses-import.csv")));
+        assertEquals(List.of("address,reason,why_left_out",
+                        "\"\"\"last, first\"\"@example.org\",COMPLAINT,comma in the address; double quote in the address"),
+                Files.readAllLines(folder.resolve(SuppressionExports.SES_IMPORT_REJECTS)));
+
+        // The night's events corrected, say, and the night run again.
+        EventRowsFixture corrected = new EventRowsFixture();
+        corrected.add("bounce", "2026-11-01T08:00:00Z", SENDER, "hard@example.org").bounce("Permanent", "smtp; 550 5.1.1 user unknown");
+        corrected.add("complaint", "2026-11-01T09:00:00Z", SENDER, "last.first@example.org");
+        TableWriter.overwritePartitions(corrected.frame(), Table.EVENTS, otherWarehouse);
+
+        SuppressJob.SuppressSummary again = SuppressJob.run(spark, config);
+
+        assertEquals(0L, again.sesImportLeftOut());
+        assertEquals(0L, RunSummaries.read(spark, otherWarehouse, night).path("suppress").path("sesImportLeftOut").asLong(-1));
+        assertFalse(Files.exists(folder.resolve(SuppressionExports.SES_IMPORT_REJECTS)));
+        assertEquals(List.of("hard@example.org,BOUNCE", "last.first@example.org,COMPLAINT"),
+                Files.readAllLines(folder.resolve("ses-import.csv")));
     }
 }

@@ -20,9 +20,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exports of addresses that need care: one SES cannot import, and lists longer than one import file. */
+/**
+ * The exports of addresses that need care: those SES cannot import, listed in the rejects file, and lists
+ * longer than one import file.
+ */
 class SuppressionExportsTest {
     private static final LocalDate DAY = LocalDate.parse("2026-11-20");
 
@@ -43,20 +47,63 @@ class SuppressionExportsTest {
     }
 
     @Test
-    void anAddressThatNeedsQuotingStaysInTheFullExportOnly(@TempDir Path dir) throws IOException {
+    void anAddressSesCannotImportIsListedInTheRejectsFileWithWhy(@TempDir Path dir) throws IOException {
         SparkSession spark = SparkTestSession.get();
         String warehouse = Locations.normalize(dir.toString());
 
-        Map<String, Long> written = SuppressionExports.write(spark,
-                suppressed(List.of("\"a,b\"@example.org", "plain@example.org")), noChanges(), warehouse, DAY);
+        Map<String, Long> written = SuppressionExports.write(spark, suppressed(List.of("\"a,b\"@example.org",
+                "=x,y@example.org", "line\nbreak@example.org", "plain@example.org")), noChanges(), warehouse, DAY);
 
         Path folder = dir.resolve("exports/suppression/dt=" + DAY);
         assertEquals(List.of("plain@example.org,BOUNCE"), Files.readAllLines(folder.resolve("ses-import.csv")));
+        assertEquals("""
+                address,reason,why_left_out
+                \"""a,b""@example.org",BOUNCE,comma in the address; double quote in the address
+                "'=x,y@example.org",BOUNCE,comma in the address
+                "line
+                break@example.org",BOUNCE,line break in the address
+                """, Files.readString(folder.resolve(SuppressionExports.SES_IMPORT_REJECTS)));
         List<String> full = Files.readAllLines(folder.resolve("suppression.csv"));
-        assertEquals(3, full.size());
         assertTrue(full.get(1).startsWith("\"\"\"a,b\"\"@example.org\",BOUNCE,"), full.get(1));
-        assertEquals(2L, written.get("suppression.csv"));
+        assertEquals(4L, written.get("suppression.csv"));
         assertEquals(1L, written.get("ses-import.csv"));
+        assertEquals(3L, written.get(SuppressionExports.SES_IMPORT_REJECTS));
+    }
+
+    @Test
+    void aReRunWithEveryAddressImportableLeavesNoRejectsFileBehind(@TempDir Path dir) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = Locations.normalize(dir.toString());
+        Path rejects = dir.resolve("exports/suppression/dt=" + DAY).resolve(SuppressionExports.SES_IMPORT_REJECTS);
+        SuppressionExports.write(spark, suppressed(List.of("a,b@example.org", "plain@example.org")), noChanges(),
+                warehouse, DAY);
+        assertTrue(Files.exists(rejects));
+
+        Map<String, Long> again = SuppressionExports.write(spark, suppressed(List.of("plain@example.org")), noChanges(),
+                warehouse, DAY);
+
+        assertFalse(Files.exists(rejects));
+        assertFalse(again.containsKey(SuppressionExports.SES_IMPORT_REJECTS), again.toString());
+        assertEquals(List.of("plain@example.org,BOUNCE"),
+                Files.readAllLines(dir.resolve("exports/suppression/dt=" + DAY + "/ses-import.csv")));
+    }
+
+    @Test
+    void onlyALineThatReadsBackAsTheAddressAndReasonWithoutQuotingGoesToSes() {
+        assertNull(SuppressionExports.whyLeftOut("plain@example.org", "BOUNCE"));
+        assertNull(SuppressionExports.whyLeftOut("=cmd|calc@example.org", "COMPLAINT"));
+        assertNull(SuppressionExports.whyLeftOut("jörg@bücher.example", "COMPLAINT"));
+        assertNull(SuppressionExports.whyLeftOut("o'brien+news@example.org", "BOUNCE"));
+        assertEquals("comma in the address", SuppressionExports.whyLeftOut("a,b@example.org", "BOUNCE"));
+        assertEquals("double quote in the address", SuppressionExports.whyLeftOut("\"ab\"@example.org", "BOUNCE"));
+        assertEquals("line break in the address", SuppressionExports.whyLeftOut("a\r@example.org", "BOUNCE"));
+        assertEquals("control character in the address", SuppressionExports.whyLeftOut("a\u0000b@example.org", "BOUNCE"));
+        assertEquals("control character in the address; white space at an end of the address",
+                SuppressionExports.whyLeftOut("a@example.org\t", "BOUNCE"));
+        assertEquals("white space at an end of the address", SuppressionExports.whyLeftOut(" a@example.org", "BOUNCE"));
+        assertEquals("empty address", SuppressionExports.whyLeftOut("", "BOUNCE"));
+        assertEquals("empty address; reason is not BOUNCE or COMPLAINT", SuppressionExports.whyLeftOut(null, null));
+        assertEquals("reason is not BOUNCE or COMPLAINT", SuppressionExports.whyLeftOut("a@example.org", "bounce"));
     }
 
     @Test
