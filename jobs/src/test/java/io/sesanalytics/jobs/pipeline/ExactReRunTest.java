@@ -1,0 +1,261 @@
+package io.sesanalytics.jobs.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesanalytics.jobs.SparkTestSession;
+import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.aggregate.ReputationThresholds;
+import io.sesanalytics.jobs.common.RunSummaries;
+import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableWriter;
+import io.sesanalytics.jobs.normalize.NormalizeJob;
+import io.sesanalytics.jobs.publish.AthenaDdl;
+import io.sesanalytics.jobs.publish.CatalogMode;
+import io.sesanalytics.jobs.publish.PublishJob;
+import io.sesanalytics.jobs.suppress.SuppressJob;
+import io.sesanalytics.jobs.suppress.SuppressionRules;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Re-running a date, any number of times, leaves every file of the warehouse byte for byte as it was: the
+ * tables' Parquet files, the record keys, the exports and the run summaries. Only what cannot repeat is left
+ * out: the name a write gives its Parquet files (a UUID per write), Hadoop's checksum of a file that is
+ * compared, and the run summaries' timings. A re-run that recomputes later nights says so in its catch-up
+ * section, and nothing else of it differs.
+ */
+class ExactReRunTest {
+    private static final LocalDate D1 = LocalDate.parse("2026-11-20");
+    private static final LocalDate D2 = D1.plusDays(1);
+    /** {@code part-00000-<uuid>.c000.snappy.parquet}: the task's number, the write's UUID, the file's number. */
+    private static final Pattern PART = Pattern.compile("(part-\\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\..+)");
+    /** Sections of a run summary that measure the run rather than state what it computed. */
+    private static final List<String> TIMINGS = List.of("timings_ms", "startup_ms");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void reRunningANightAnyNumberOfTimesWritesTheSameBytesAndRemovesWhatItNoLongerWrites() throws IOException {
+        Path raw = copyOfSample(root.resolve("raw"), List.of(D1, D2));
+        Path warehouse = root.resolve("warehouse");
+        run(raw, warehouse, D1);
+        run(raw, warehouse, D2);
+        Map<String, byte[]> first = files(warehouse);
+        assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("events/")), first.keySet().toString());
+        assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("_normalize/record_keys/")), first.keySet().toString());
+        assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("exports/suppression/dt=" + D2 + "/")), first.keySet().toString());
+        assertTrue(first.containsKey("_runs/dt=" + D2 + "/summary.json"), first.keySet().toString());
+
+        for (int reRun = 1; reRun <= 2; reRun++) {
+            NightlyPipeline.Result result = run(raw, warehouse, D2);
+            assertEquals(List.of(D2), result.plan().dates(NightPlan.Cause.ASKED));
+            assertEquals(List.of(), result.plan().dates(NightPlan.Cause.RECOMPUTED));
+            assertSameFiles("re-run " + reRun + " of " + D2, first, files(warehouse));
+        }
+
+        NightlyPipeline.Result reRun = run(raw, warehouse, D1);
+        assertEquals(List.of(D2), reRun.plan().dates(NightPlan.Cause.RECOMPUTED));
+        // The one thing this run did differently, and says so: it recomputed the later night.
+        Map<String, byte[]> expected = new TreeMap<>(first);
+        String summary = "_runs/dt=" + D1 + "/summary.json";
+        expected.put(summary, withSection(first.get(summary), "catch_up",
+                Map.of("caught_up", List.of(), "recomputed", List.of(D2))));
+        assertSameFiles("re-run of " + D1 + ", recomputing " + D2, expected, files(warehouse));
+
+        reRunWithoutTheQuarantinedLines(raw, warehouse);
+    }
+
+    /**
+     * A re-run whose rows for a table's partition are none removes the partition: here the night's captures
+     * lose the lines that were quarantined, as if the objects had been captured without them.
+     */
+    private void reRunWithoutTheQuarantinedLines(Path raw, Path warehouse) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        List<Row> quarantined = TableWriter.read(spark, Table.QUARANTINE, warehouse.toString())
+                .filter(col("capture_date").equalTo(lit(D2))).select("raw_line").collectAsList();
+        assertFalse(quarantined.isEmpty(), "the sample's night holds quarantined lines");
+        Path partition = warehouse.resolve(Table.QUARANTINE.tableName()).resolve("capture_date=" + D2);
+        assertTrue(Files.isDirectory(partition));
+
+        // The captures of the night as they would have been without the lines that could not be normalized.
+        Set<String> lines = new HashSet<>();
+        quarantined.forEach(row -> lines.add(row.getString(0)));
+        int removed = 0;
+        try (Stream<Path> objects = Files.list(raw.resolve("dt=" + D2))) {
+            for (Path object : objects.toList()) {
+                List<String> kept = new ArrayList<>();
+                for (String line : gunzip(object)) {
+                    if (lines.contains(line)) {
+                        removed++;
+                    } else {
+                        kept.add(line);
+                    }
+                }
+                gzip(object, kept);
+            }
+        }
+        assertEquals(quarantined.size(), removed, "every quarantined line was one line of an object");
+
+        run(raw, warehouse, D2);
+        assertFalse(Files.exists(partition), "the quarantine partition of " + D2 + " is removed");
+        assertEquals(0, TableWriter.countCaptured(spark, Table.QUARANTINE, warehouse.toString(), D2));
+        assertTrue(TableWriter.countCaptured(spark, Table.QUARANTINE, warehouse.toString(), D1) > 0,
+                "the other night's quarantine is kept");
+        ObjectNode summary = RunSummaries.read(spark, warehouse.toString(), D2);
+        assertTrue(summary.path("normalize").path("quarantined").isObject()
+                && summary.path("normalize").path("quarantined").isEmpty(), summary.toString());
+        assertTrue(TableWriter.countCaptured(spark, Table.EVENTS, warehouse.toString(), D2) > 0);
+    }
+
+    private static NightlyPipeline.Result run(Path raw, Path warehouse, LocalDate date) {
+        SparkSession spark = SparkTestSession.get();
+        String w = warehouse.toString();
+        NightlyPipeline.Config config = new NightlyPipeline.Config(List.of(date),
+                new NormalizeJob.Config(raw.toString(), w, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
+                new AggregateJob.Config(w, date, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
+                        new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
+                new SuppressJob.Config(w, date, SuppressionRules.Settings.defaults()),
+                new PublishJob.Config(w, date, CatalogMode.NONE, AthenaDdl.DEFAULT_DATABASE, null));
+        return NightlyPipeline.run(spark, config, StepTimings.sinceJvmStart(), NightlyPipeline.Progress.NONE);
+    }
+
+    /**
+     * Every file under the warehouse by its path, with what is compared of it. A Parquet file is named without
+     * its write's UUID, so that the files of a partition folder pair up by task and file number; a run summary
+     * is kept without its timings, after checking that it is written as its sections encode; a hidden checksum
+     * file is left out once the file it checks is in.
+     */
+    private static Map<String, byte[]> files(Path warehouse) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        List<Path> checksums = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(warehouse)) {
+            for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".crc")) {
+                    checksums.add(file);
+                    continue;
+                }
+                String relative = warehouse.relativize(file).toString().replace('\\', '/');
+                byte[] content = Files.readAllBytes(file);
+                Matcher part = PART.matcher(name);
+                if (part.matches()) {
+                    relative = relative.substring(0, relative.length() - name.length()) + part.group(1) + part.group(2);
+                } else if (name.equals("summary.json")) {
+                    content = withoutTimings(relative, content);
+                }
+                if (files.put(relative, content) != null) {
+                    throw new AssertionError("two files of one write are " + relative);
+                }
+            }
+        }
+        for (Path checksum : checksums) {
+            String name = checksum.getFileName().toString();
+            Path checked = checksum.resolveSibling(name.substring(1, name.length() - ".crc".length()));
+            assertTrue(Files.isRegularFile(checked), "a checksum without its file: " + warehouse.relativize(checksum));
+        }
+        return files;
+    }
+
+    private static byte[] withoutTimings(String name, byte[] content) throws IOException {
+        ObjectNode summary = (ObjectNode) RunSummaries.MAPPER.readTree(content);
+        assertEquals(new String(content, StandardCharsets.UTF_8), RunSummaries.pretty(summary),
+                name + " is written as its sections encode");
+        assertTrue(summary.has("timings_ms"), name + " has its timings");
+        summary.remove(TIMINGS);
+        return RunSummaries.pretty(summary).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A run summary as compared, with one section replaced. */
+    private static byte[] withSection(byte[] content, String name, Object section) throws IOException {
+        ObjectNode summary = (ObjectNode) RunSummaries.MAPPER.readTree(content);
+        assertTrue(summary.has(name), name);
+        summary.set(name, RunSummaries.MAPPER.valueToTree(section));
+        return RunSummaries.pretty(summary).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same paths with the same bytes, or a failure naming every file that differs. */
+    private static void assertSameFiles(String when, Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        StringBuilder differences = new StringBuilder();
+        for (String name : new TreeSet<>(List.of(expected.keySet(), actual.keySet()).stream().flatMap(Set::stream).toList())) {
+            byte[] want = expected.get(name);
+            byte[] got = actual.get(name);
+            if (want == null) {
+                differences.append("\n  new: ").append(name);
+            } else if (got == null) {
+                differences.append("\n  gone: ").append(name);
+            } else if (!Arrays.equals(want, got)) {
+                differences.append("\n  differs: ").append(name).append(" (").append(want.length).append(" bytes, now ")
+                        .append(got.length).append(')');
+                if (name.endsWith(".json") || name.endsWith(".csv")) {
+                    differences.append("\n--- was\n").append(new String(want, StandardCharsets.UTF_8))
+                            .append("\n--- now\n").append(new String(got, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertEquals("", differences.toString(), when + ": " + expected.size() + " files");
+    }
+
+    private static List<String> gunzip(Path object) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(object)), StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static void gzip(Path object, List<String> lines) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(object));
+             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        }
+    }
+
+    private static Path copyOfSample(Path target, List<LocalDate> dates) throws IOException {
+        Path sample = Path.of("../sample/raw");
+        for (LocalDate date : dates) {
+            try (Stream<Path> objects = Files.list(sample.resolve("dt=" + date))) {
+                // Two objects a night keep the test short; they hold every kind of line the sample has.
+                for (Path object : objects.sorted().limit(2).toList()) {
+                    Path copy = target.resolve(sample.relativize(object).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(object, copy);
+                }
+            }
+        }
+        return target;
+    }
+}
