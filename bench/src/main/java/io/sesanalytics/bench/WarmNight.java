@@ -1,17 +1,9 @@
 package io.sesanalytics.bench;
 
-import io.sesanalytics.jobs.aggregate.AggregateJob;
-import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Storage;
-import io.sesanalytics.jobs.normalize.NormalizeJob;
 import io.sesanalytics.jobs.pipeline.NightlyPipeline;
 import io.sesanalytics.jobs.pipeline.StepTimings;
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.CatalogMode;
-import io.sesanalytics.jobs.publish.PublishJob;
-import io.sesanalytics.jobs.suppress.SuppressJob;
-import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
@@ -40,7 +32,7 @@ public final class WarmNight {
             String warehouse = work + "/warehouse-" + run;
             Storage.delete(spark, warehouse);
             long start = System.nanoTime();
-            NightlyPipeline.Night night = NightlyPipeline.run(spark, config(raw, warehouse, date), new StepTimings(),
+            NightlyPipeline.Night night = NightlyPipeline.run(spark, NightlyPipeline.Config.defaults(raw, warehouse, List.of(date)), new StepTimings(),
                     NightlyPipeline.Progress.NONE).nights().get(0);
             long end = System.nanoTime();
             Map<String, Long> ms = night.timings().millis();
@@ -52,13 +44,4 @@ public final class WarmNight {
         System.out.println("{\"runs\": [" + String.join(", ", results) + "]}");
     }
 
-    /** The nightly command's defaults, with no catalog to publish to. */
-    private static NightlyPipeline.Config config(String raw, String warehouse, LocalDate date) {
-        return new NightlyPipeline.Config(List.of(date),
-                new NormalizeJob.Config(raw, warehouse, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
-                new AggregateJob.Config(warehouse, date, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
-                        new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
-                new SuppressJob.Config(warehouse, date, SuppressionRules.Settings.defaults()),
-                new PublishJob.Config(warehouse, date, CatalogMode.NONE, AthenaDdl.DEFAULT_DATABASE, null));
-    }
 }

@@ -1,12 +1,16 @@
 package io.sesanalytics.jobs.pipeline;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SideBySide;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.publish.AthenaDdl;
+import io.sesanalytics.jobs.publish.CatalogMode;
 import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
+import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
@@ -48,6 +52,18 @@ public final class NightlyPipeline {
             if (Stream.of(aggregate.warehouse(), suppress.warehouse(), publish.warehouse()).anyMatch(w -> !w.equals(normalize.warehouse()))) {
                 throw new IllegalArgumentException("every step must write the same warehouse");
             }
+        }
+
+        /** Every step with its default settings, publishing to no catalog: for benchmarks and tests. */
+        public static Config defaults(String raw, String warehouse, List<LocalDate> dates) {
+            LocalDate first = dates.get(0);
+            return new Config(dates,
+                    new NormalizeJob.Config(raw, warehouse, first, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
+                    new AggregateJob.Config(warehouse, first, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
+                            new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
+                    new SuppressJob.Config(warehouse, first, SuppressionRules.Settings.defaults()),
+                    new PublishJob.Config(warehouse, dates.get(dates.size() - 1), CatalogMode.NONE,
+                            AthenaDdl.DEFAULT_DATABASE, null));
         }
 
         public String warehouse() {

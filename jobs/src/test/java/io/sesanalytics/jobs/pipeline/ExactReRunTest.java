@@ -2,17 +2,9 @@ package io.sesanalytics.jobs.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sesanalytics.jobs.SparkTestSession;
-import io.sesanalytics.jobs.aggregate.AggregateJob;
-import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
-import io.sesanalytics.jobs.normalize.NormalizeJob;
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.CatalogMode;
-import io.sesanalytics.jobs.publish.PublishJob;
-import io.sesanalytics.jobs.suppress.SuppressJob;
-import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -140,15 +132,8 @@ class ExactReRunTest {
     }
 
     private static NightlyPipeline.Result run(Path raw, Path warehouse, LocalDate date) {
-        SparkSession spark = SparkTestSession.get();
-        String w = warehouse.toString();
-        NightlyPipeline.Config config = new NightlyPipeline.Config(List.of(date),
-                new NormalizeJob.Config(raw.toString(), w, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
-                new AggregateJob.Config(w, date, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
-                        new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
-                new SuppressJob.Config(w, date, SuppressionRules.Settings.defaults()),
-                new PublishJob.Config(w, date, CatalogMode.NONE, AthenaDdl.DEFAULT_DATABASE, null));
-        return NightlyPipeline.run(spark, config, StepTimings.sinceJvmStart(), NightlyPipeline.Progress.NONE);
+        return NightlyPipeline.run(SparkTestSession.get(), NightlyPipeline.Config.defaults(raw.toString(), warehouse.toString(),
+                List.of(date)), new StepTimings(), NightlyPipeline.Progress.NONE);
     }
 
     /**

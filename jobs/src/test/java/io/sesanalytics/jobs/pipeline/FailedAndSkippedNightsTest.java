@@ -1,16 +1,8 @@
 package io.sesanalytics.jobs.pipeline;
 
 import io.sesanalytics.jobs.SparkTestSession;
-import io.sesanalytics.jobs.aggregate.AggregateJob;
-import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
-import io.sesanalytics.jobs.normalize.NormalizeJob;
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.CatalogMode;
-import io.sesanalytics.jobs.publish.PublishJob;
-import io.sesanalytics.jobs.suppress.SuppressJob;
-import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,15 +84,8 @@ class FailedAndSkippedNightsTest {
     }
 
     private static NightlyPipeline.Result run(Path raw, Path warehouse, LocalDate date) {
-        SparkSession spark = SparkTestSession.get();
-        String w = warehouse.toString();
-        NightlyPipeline.Config config = new NightlyPipeline.Config(List.of(date),
-                new NormalizeJob.Config(raw.toString(), w, date, NormalizeJob.DEFAULT_LOOKBACK_DAYS),
-                new AggregateJob.Config(w, date, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
-                        new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
-                new SuppressJob.Config(w, date, SuppressionRules.Settings.defaults()),
-                new PublishJob.Config(w, date, CatalogMode.NONE, AthenaDdl.DEFAULT_DATABASE, null));
-        return NightlyPipeline.run(spark, config, new StepTimings(), NightlyPipeline.Progress.NONE);
+        return NightlyPipeline.run(SparkTestSession.get(), NightlyPipeline.Config.defaults(raw.toString(), warehouse.toString(),
+                List.of(date)), new StepTimings(), NightlyPipeline.Progress.NONE);
     }
 
     /** Every table's rows as sorted JSON, and every export file's text, by name. */
