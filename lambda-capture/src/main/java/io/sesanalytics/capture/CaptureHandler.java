@@ -47,7 +47,7 @@ public final class CaptureHandler implements RequestStreamHandler {
         this.writer = new CaptureWriter(store, new CaptureKeys(config.prefix()));
         this.sns = new SnsEventCapture(classifier, writer);
         this.sqs = new SqsBatchCapture(classifier, writer);
-        this.https = new HttpsSnsCapture(config.allowedTopicArns(),
+        this.https = new HttpsSnsCapture(config.allowedTopicArns(), config.maxMessageAge(),
                 new SnsSignatureVerifier(new SigningCertificates(urlPolicy, http)),
                 new SubscriptionConfirmer(urlPolicy, http),
                 classifier, writer);
@@ -82,7 +82,8 @@ public final class CaptureHandler implements RequestStreamHandler {
                 return sqs.handle(records, requestId, now);
             }
         }
-        if (event.containsKey("requestContext") && event.containsKey("body")) {
+        // A function URL or API Gateway request, with or without a body: HttpsSnsCapture answers every one.
+        if (event.get("requestContext") instanceof Map<?, ?>) {
             return https.handle(event, requestId, now);
         }
         return storeUnknown("invocation of unknown shape", payload, requestId, now);
