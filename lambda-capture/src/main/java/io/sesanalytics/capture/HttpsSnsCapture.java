@@ -107,6 +107,9 @@ final class HttpsSnsCapture {
 
     private Map<String, Object> store(Map<String, Object> message, String messageId, String requestId, Instant now) {
         CapturedLine line = classifier.fromSnsMessage(message, "https", messageId, now);
+        if (line == null) {
+            return answer(200, "set-up message noted");
+        }
         CaptureWriter.WriteResult result = writer.write(List.of(line), requestId, now);
         // A 5xx makes SNS retry the delivery under its delivery policy.
         return result.allStored() ? answer(200, "stored") : answer(500, "not stored, retry");
