@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Lambda entry point for all three inputs: SNS events, SQS batches and HTTPS posts of SNS
- * messages. It tells them apart by shape, stores what arrived and does nothing else.
+ * The Lambda entry point for all four inputs: SNS events, SQS batches, HTTPS posts of SNS messages and
+ * SES receipt rules' Lambda actions. It tells them apart by shape, stores what arrived and does nothing else.
  */
 public final class CaptureHandler implements RequestStreamHandler {
     private final NotificationClassifier classifier;
@@ -30,6 +30,7 @@ public final class CaptureHandler implements RequestStreamHandler {
     private final SnsEventCapture sns;
     private final SqsBatchCapture sqs;
     private final HttpsSnsCapture https;
+    private final SesReceiptCapture sesReceipts;
     private final Clock clock;
 
     /** Used by Lambda: configuration from the environment, clients built once per container. */
@@ -51,6 +52,7 @@ public final class CaptureHandler implements RequestStreamHandler {
                 new SnsSignatureVerifier(new SigningCertificates(urlPolicy, http)),
                 new SubscriptionConfirmer(urlPolicy, http),
                 classifier, writer);
+        this.sesReceipts = new SesReceiptCapture(classifier, writer);
         this.clock = clock;
     }
 
@@ -80,6 +82,9 @@ public final class CaptureHandler implements RequestStreamHandler {
             }
             if ("aws:sqs".equals(source)) {
                 return sqs.handle(records, requestId, now);
+            }
+            if ("aws:ses".equals(source)) {
+                return sesReceipts.handle(records, requestId, now);
             }
         }
         // A function URL or API Gateway request, with or without a body: HttpsSnsCapture answers every one.
