@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Lambda entry point for all three inputs: SNS events, SQS batches and HTTPS posts of SNS
- * messages. It tells them apart by shape, stores what arrived and does nothing else.
+ * The Lambda entry point for all four inputs: SNS events, SQS batches, HTTPS posts of SNS messages and
+ * SES receipt rules' Lambda actions. It tells them apart by shape, stores what arrived and does nothing else.
  */
 public final class CaptureHandler implements RequestStreamHandler {
     private final NotificationClassifier classifier;
@@ -30,6 +30,7 @@ public final class CaptureHandler implements RequestStreamHandler {
     private final SnsEventCapture sns;
     private final SqsBatchCapture sqs;
     private final HttpsSnsCapture https;
+    private final SesReceiptCapture sesReceipts;
     private final Clock clock;
 
     /** Used by Lambda: configuration from the environment, clients built once per container. */
@@ -47,10 +48,11 @@ public final class CaptureHandler implements RequestStreamHandler {
         this.writer = new CaptureWriter(store, new CaptureKeys(config.prefix()));
         this.sns = new SnsEventCapture(classifier, writer);
         this.sqs = new SqsBatchCapture(classifier, writer);
-        this.https = new HttpsSnsCapture(config.allowedTopicArns(),
+        this.https = new HttpsSnsCapture(config.allowedTopicArns(), config.maxMessageAge(),
                 new SnsSignatureVerifier(new SigningCertificates(urlPolicy, http)),
                 new SubscriptionConfirmer(urlPolicy, http),
                 classifier, writer);
+        this.sesReceipts = new SesReceiptCapture(classifier, writer);
         this.clock = clock;
     }
 
@@ -81,8 +83,12 @@ public final class CaptureHandler implements RequestStreamHandler {
             if ("aws:sqs".equals(source)) {
                 return sqs.handle(records, requestId, now);
             }
+            if ("aws:ses".equals(source)) {
+                return sesReceipts.handle(records, requestId, now);
+            }
         }
-        if (event.containsKey("requestContext") && event.containsKey("body")) {
+        // A function URL or API Gateway request, with or without a body: HttpsSnsCapture answers every one.
+        if (event.get("requestContext") instanceof Map<?, ?>) {
             return https.handle(event, requestId, now);
         }
         return storeUnknown("invocation of unknown shape", payload, requestId, now);

@@ -32,6 +32,9 @@ public final class CaptureWriter {
 
     /** Stores the lines in one object. If it cannot be stored, every line has failed. */
     public WriteResult write(List<CapturedLine> lines, String requestId, Instant capturedAt) {
+        if (lines.isEmpty()) {
+            return new WriteResult(Set.of()); // nothing to keep: no empty object
+        }
         String key = keys.key(capturedAt, requestId);
         Map<CaptureKind, Integer> counts = new EnumMap<>(CaptureKind.class);
         lines.forEach(line -> counts.merge(line.kind(), 1, Integer::sum));

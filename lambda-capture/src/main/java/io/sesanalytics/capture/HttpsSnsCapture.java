@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,21 +19,27 @@ import java.util.Set;
 
 /**
  * SNS messages posted over HTTPS to a Lambda function URL or API Gateway. Every message is checked
- * before anything is stored or confirmed: its topic must be allowed and its signature must verify.
+ * before anything is stored or confirmed: its topic must be allowed, its signed Timestamp recent (not a
+ * replay, not from the future) and its signature must verify.
  * A refused message gets a 4xx answer and one WARN line naming the reason, never the body.
  */
 final class HttpsSnsCapture {
     private static final Logger LOG = LoggerFactory.getLogger(HttpsSnsCapture.class);
 
+    /** How far SNS's clock may run ahead of ours, or our clock behind its. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
     private final Set<String> allowedTopicArns;
+    private final Duration maxMessageAge;
     private final SnsSignatureVerifier verifier;
     private final SubscriptionConfirmer confirmer;
     private final NotificationClassifier classifier;
     private final CaptureWriter writer;
 
-    HttpsSnsCapture(Set<String> allowedTopicArns, SnsSignatureVerifier verifier, SubscriptionConfirmer confirmer,
+    HttpsSnsCapture(Set<String> allowedTopicArns, Duration maxMessageAge, SnsSignatureVerifier verifier, SubscriptionConfirmer confirmer,
                     NotificationClassifier classifier, CaptureWriter writer) {
         this.allowedTopicArns = allowedTopicArns;
+        this.maxMessageAge = maxMessageAge;
         this.verifier = verifier;
         this.confirmer = confirmer;
         this.classifier = classifier;
@@ -42,9 +50,18 @@ final class HttpsSnsCapture {
         if (!"POST".equalsIgnoreCase(method(request))) {
             return refuse(405, "only POST is accepted", "-", "-");
         }
+        String body;
+        try {
+            body = body(request);
+        } catch (IllegalArgumentException e) {
+            return refuse(400, "body is not base64", "-", "-");
+        }
+        if (body.isEmpty()) {
+            return refuse(400, "POST without a body", "-", "-");
+        }
         Map<String, Object> message;
         try {
-            message = JsonTree.object(JsonTree.parse(body(request)));
+            message = JsonTree.object(JsonTree.parse(body));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return refuse(400, "body is not JSON", "-", "-");
         }
@@ -55,6 +72,10 @@ final class HttpsSnsCapture {
         String topicArn = (String) message.get("TopicArn");
         if (!allowedTopicArns.contains(topicArn)) {
             return refuse(403, "topic is not allowed", messageId, topicArn);
+        }
+        String staleness = staleness(JsonTree.text(message, "Timestamp"), now);
+        if (staleness != null) {
+            return refuse(403, staleness, messageId, topicArn);
         }
         try {
             verifier.verify(message);
@@ -73,7 +94,7 @@ final class HttpsSnsCapture {
 
     private Map<String, Object> confirm(Map<String, Object> message, String messageId, String topicArn) {
         try {
-            confirmer.confirm(JsonTree.text(message, "SubscribeURL"));
+            confirmer.confirm(JsonTree.text(message, "SubscribeURL"), topicArn);
         } catch (SnsVerificationException e) {
             return refuse(403, e.getMessage(), messageId, topicArn);
         } catch (IOException e) {
@@ -86,9 +107,29 @@ final class HttpsSnsCapture {
 
     private Map<String, Object> store(Map<String, Object> message, String messageId, String requestId, Instant now) {
         CapturedLine line = classifier.fromSnsMessage(message, "https", messageId, now);
+        if (line == null) {
+            return answer(200, "set-up message noted");
+        }
         CaptureWriter.WriteResult result = writer.write(List.of(line), requestId, now);
         // A 5xx makes SNS retry the delivery under its delivery policy.
         return result.allStored() ? answer(200, "stored") : answer(500, "not stored, retry");
+    }
+
+    /** Why the signed Timestamp is not acceptable now, or null if it is. */
+    private String staleness(String timestamp, Instant now) {
+        Instant sent;
+        try {
+            sent = Instant.parse(timestamp);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return "Timestamp is not an ISO-8601 instant";
+        }
+        if (sent.isBefore(now.minus(maxMessageAge).minus(CLOCK_SKEW))) {
+            return "message is older than " + maxMessageAge.toSeconds() + " s (a replay?)";
+        }
+        if (sent.isAfter(now.plus(CLOCK_SKEW))) {
+            return "message Timestamp is in the future";
+        }
+        return null;
     }
 
     private Map<String, Object> refuse(int status, String reason, String messageId, String topicArn) {
@@ -111,7 +152,9 @@ final class HttpsSnsCapture {
     }
 
     private static String body(Map<String, Object> request) {
-        String body = JsonTree.text(request, "body", "");
+        if (!(request.get("body") instanceof String body)) {
+            return "";
+        }
         return isBase64Encoded(request.get("isBase64Encoded"))
                 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
                 : body;

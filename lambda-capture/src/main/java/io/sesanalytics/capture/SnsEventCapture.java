@@ -25,9 +25,12 @@ final class SnsEventCapture {
         for (Object record : records) {
             Map<String, Object> sns = JsonTree.object(JsonTree.member(record, "Sns"));
             String sourceId = JsonTree.text(sns, "MessageId", "");
-            lines.add(sns != null
+            CapturedLine line = sns != null
                     ? classifier.fromSnsMessage(sns, "sns", sourceId, now)
-                    : classifier.unparsed("SNS record has no Sns object", JsonTree.write(record), "sns", sourceId, now));
+                    : classifier.unparsed("SNS record has no Sns object", JsonTree.write(record), "sns", sourceId, now);
+            if (line != null) { // null: an SES set-up message, logged and not stored
+                lines.add(line);
+            }
         }
         CaptureWriter.WriteResult result = writer.write(lines, requestId, now);
         if (!result.allStored()) {

@@ -50,7 +50,7 @@ public final class SnsSignatureVerifier {
         String stringToSign = stringToSign(message, type);
         try {
             Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificates.certificate(certificateUrl).getPublicKey());
+            verifier.initVerify(certificates.certificate(certificateUrl, requiredText(message, "TopicArn")).getPublicKey());
             verifier.update(stringToSign.getBytes(StandardCharsets.UTF_8));
             if (!verifier.verify(signature)) {
                 throw new SnsVerificationException("signature does not match the message");

@@ -26,9 +26,12 @@ final class SqsBatchCapture {
         for (Object record : records) {
             Map<String, Object> fields = JsonTree.object(record);
             String messageId = JsonTree.text(fields, "messageId", "");
-            lines.add(JsonTree.member(record, "body") instanceof String body
+            CapturedLine line = JsonTree.member(record, "body") instanceof String body
                     ? classifier.fromText(body, "sqs", messageId, now)
-                    : classifier.unparsed("SQS record has no body", JsonTree.write(record), "sqs", messageId, now));
+                    : classifier.unparsed("SQS record has no body", JsonTree.write(record), "sqs", messageId, now);
+            if (line != null) { // null: an SES set-up message, logged and not stored
+                lines.add(line);
+            }
         }
         CaptureWriter.WriteResult result = writer.write(lines, requestId, now);
         List<Object> failures = result.failedSourceIds().stream().sorted()

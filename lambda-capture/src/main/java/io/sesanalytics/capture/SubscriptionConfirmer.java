@@ -18,14 +18,14 @@ public final class SubscriptionConfirmer {
         this.http = http;
     }
 
-    public void confirm(String subscribeUrl) throws SnsVerificationException, IOException {
+    public void confirm(String subscribeUrl, String topicArn) throws SnsVerificationException, IOException {
         URI url;
         try {
             url = URI.create(subscribeUrl);
         } catch (IllegalArgumentException e) {
             throw new SnsVerificationException("SubscribeURL is not a URL");
         }
-        if (!policy.allows(url)) {
+        if (!policy.allowsSubscribeUrl(url, topicArn)) {
             throw new SnsVerificationException("SubscribeURL is not an SNS endpoint: " + url.getHost());
         }
         try {

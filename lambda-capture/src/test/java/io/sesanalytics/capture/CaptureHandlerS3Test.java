@@ -143,7 +143,7 @@ class CaptureHandlerS3Test {
         List<String> messages = List.of(
                 "{\"not\": \"ses\"",
                 "{\"eventType\":\"Teleport\",\"mail\":{}}",
-                "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully subscribed\"}",
+                "{\"notificationType\":\"Bounced\",\"mail\":{}}",
                 "{\"eventType\":\"Send\"}");
 
         handler(bucket).handle(LambdaEvents.snsEvent(messages), "req-4");
@@ -156,13 +156,36 @@ class CaptureHandlerS3Test {
         List<String> reasons = s3.lines(bucket, keys.get(0)).stream()
                 .map(line -> LambdaEvents.json(line).path("reason").asText()).toList();
         assertTrue(reasons.get(0).startsWith("SNS Message is not JSON"), reasons.get(0));
-        assertEquals(List.of("unknown eventType 'Teleport'", "unknown notificationType 'AmazonSnsSubscriptionSucceeded'",
+        assertEquals(List.of("unknown eventType 'Teleport'", "unknown notificationType 'Bounced'",
                 "no mail object"), reasons.subList(1, 4));
         JsonNode kept = LambdaEvents.json(s3.lines(bucket, keys.get(0)).get(0));
         assertEquals(messages.get(0), LambdaEvents.json(kept.path("raw").asText()).path("Message").asText());
         JsonNode invocation = LambdaEvents.json(s3.lines(bucket, keys.get(1)).get(0));
         assertEquals("invocation payload is not a JSON object", invocation.path("reason").asText());
         assertEquals("definitely not an invocation", invocation.path("raw").asText());
+    }
+
+    @Test
+    void sesSetUpMessagesAreRecognisedNotQuarantined() {
+        String bucket = newBucket();
+        String subscribed = "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully"
+                + " subscribed your Amazon SNS topic '" + LambdaEvents.TOPIC_ARN + "' to receive 'Bounce' notifications from"
+                + " Amazon SES for identity 'example.com'.\"}";
+        String validated = "Successfully validated SNS topic for Amazon SES event publishing.";
+
+        Map<String, Object> sns = handler(bucket).handle(LambdaEvents.snsEvent(List.of(subscribed, validated)), "req-6");
+        Map<String, Object> sqs = handler(bucket).handle(LambdaEvents.sqsEvent(List.of(
+                LambdaEvents.snsMessage(subscribed, "s1").toString(),
+                LambdaEvents.snsMessage(validated, "s2").toString(),
+                subscribed,
+                LambdaEvents.snsMessage(LambdaEvents.ses("event/send.json"), "s3").toString())), "req-7");
+
+        assertEquals(Map.of("stored", 0), sns);
+        assertEquals(Map.of("batchItemFailures", List.of()), sqs);
+        String key = PREFIX + "/dt=2026-11-25/20261125T030405678Z-req-7.ndjson.gz";
+        assertEquals(List.of(key), s3.keys(bucket, PREFIX + "/"));
+        assertEquals(List.of("s3"), s3.lines(bucket, key).stream()
+                .map(line -> LambdaEvents.json(line).path("MessageId").asText()).toList());
     }
 
     /** Counts the PUT requests the handler sends. */

@@ -35,13 +35,18 @@ class CaptureKeysTest {
     }
 
     @Test
-    void onlySnsHttpsEndpointsAreTrusted() {
+    void onlySnsHttpsEndpointsOfTheTopicsRegionAreTrusted() {
         SnsUrlPolicy policy = SnsUrlPolicy.snsEndpointsOnly();
-        assertEquals(true, policy.allows(java.net.URI.create("https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-1.pem")));
-        assertEquals(true, policy.allows(java.net.URI.create("https://sns.cn-north-1.amazonaws.com.cn/x.pem")));
-        assertEquals(false, policy.allows(java.net.URI.create("http://sns.eu-west-1.amazonaws.com/x.pem")));
-        assertEquals(false, policy.allows(java.net.URI.create("https://sns.eu-west-1.amazonaws.com.evil.example/x.pem")));
-        assertEquals(false, policy.allows(java.net.URI.create("https://evil.example/sns.us-east-1.amazonaws.com/x.pem")));
-        assertEquals(false, policy.allows(java.net.URI.create("https://sns.us-east-1.amazonaws.com:8443/x.pem")));
+        String eu = "arn:aws:sns:eu-west-1:123456789012:ses";
+        String cn = "arn:aws-cn:sns:cn-north-1:123456789012:ses";
+        assertEquals(true, policy.allowsCertificate(java.net.URI.create("https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-1a.pem"), eu));
+        assertEquals(true, policy.allowsCertificate(java.net.URI.create("https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-1a.pem"), cn));
+        assertEquals(false, policy.allowsCertificate(java.net.URI.create("https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-1a.pem"), eu));
+        assertEquals(false, policy.allowsCertificate(java.net.URI.create("http://sns.eu-west-1.amazonaws.com/SimpleNotificationService-1a.pem"), eu));
+        assertEquals(false, policy.allowsCertificate(java.net.URI.create("https://sns.eu-west-1.amazonaws.com.evil.example/SimpleNotificationService-1a.pem"), eu));
+        assertEquals(false, policy.allowsCertificate(java.net.URI.create("https://evil.example/sns.eu-west-1.amazonaws.com/x.pem"), eu));
+        assertEquals(false, policy.allowsCertificate(java.net.URI.create("https://sns.eu-west-1.amazonaws.com:8443/SimpleNotificationService-1a.pem"), eu));
+        assertEquals("sns.amazonaws.com", SnsEndpoints.certificateName(eu));
+        assertEquals("sns-cn-north-1.amazonaws.com.cn", SnsEndpoints.certificateName(cn));
     }
 }

@@ -34,11 +34,16 @@ final class TestSnsSigner implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger confirmations = new AtomicInteger();
 
+    /** Its certificate is issued to sns.amazonaws.com, the name SNS's certificates carry in most Regions. */
     TestSnsSigner() throws Exception {
+        this("CN=sns.amazonaws.com");
+    }
+
+    TestSnsSigner(String subject) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        X509Certificate certificate = selfSigned(keys);
+        X509Certificate certificate = selfSigned(keys, subject);
         String pem = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
@@ -57,8 +62,8 @@ final class TestSnsSigner implements AutoCloseable {
         server.start();
     }
 
-    private static X509Certificate selfSigned(KeyPair keys) throws Exception {
-        X500Name name = new X500Name("CN=sns.us-east-1.amazonaws.com");
+    private static X509Certificate selfSigned(KeyPair keys, String subject) throws Exception {
+        X500Name name = new X500Name(subject);
         Instant now = Instant.now();
         return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
                 name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
@@ -76,11 +81,29 @@ final class TestSnsSigner implements AutoCloseable {
 
     /** Allows this server's loopback URLs, and nothing else. */
     SnsUrlPolicy policy() {
-        return url -> url.toString().startsWith(baseUrl() + "/");
+        return new SnsUrlPolicy() {
+            @Override
+            public boolean allowsCertificate(URI url, String topicArn) {
+                return url.toString().startsWith(baseUrl() + "/");
+            }
+
+            @Override
+            public boolean allowsSubscribeUrl(URI url, String topicArn) {
+                return url.toString().startsWith(baseUrl() + "/");
+            }
+        };
     }
 
     int confirmations() {
         return confirmations.get();
+    }
+
+    /** The base64 signature of the given text, SHA1withRSA for version 1 and SHA256withRSA for version 2. */
+    String signText(String text, int signatureVersion) throws Exception {
+        Signature signer = Signature.getInstance(signatureVersion == 1 ? "SHA1withRSA" : "SHA256withRSA");
+        signer.initSign(keys.getPrivate());
+        signer.update(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signer.sign());
     }
 
     /** Adds SignatureVersion, SigningCertURL and a valid Signature to the message. */

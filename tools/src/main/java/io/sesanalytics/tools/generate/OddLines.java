@@ -74,11 +74,13 @@ final class OddLines {
         long publishedMs = capturedMs - 1_000 - r.nextInt(60_000);
         String body = switch (r.nextInt(3)) {
             case 0 -> subscriptionConfirmation(r, snsMessageId, publishedMs);
+            // Someone else's publication on the topic: a CloudWatch alarm. (SES's own set-up messages, such as
+            // AmazonSnsSubscriptionSucceeded, are recognised by the Lambda and never stored.)
             case 1 -> JsonText.sns(JsonText.object(g -> {
-                g.writeStringField("notificationType", "AmazonSnsSubscriptionSucceeded");
-                g.writeStringField("message", "You have successfully subscribed your Amazon SNS topic '"
-                        + Vocabulary.TOPIC_ARN + "' to receive 'Bounce' notifications from Amazon SES for identity '"
-                        + Vocabulary.SENDERS.get(r.nextInt(Vocabulary.SENDERS.size())).domain() + "'.");
+                g.writeStringField("AlarmName", "ses-bounce-rate-"
+                        + Vocabulary.SENDERS.get(r.nextInt(Vocabulary.SENDERS.size())).domain());
+                g.writeStringField("NewStateValue", "ALARM");
+                g.writeStringField("NewStateReason", "Threshold Crossed: 1 datapoint was greater than the threshold (0.05).");
             }), snsMessageId, publishedMs);
             default -> "Test message sent from the Amazon SQS console";
         };
