@@ -146,7 +146,10 @@ PY
 
 lambda() {
   WORK="$DATA/work-lambda"; mkdir -p "$WORK"
-  "$JAVA" -cp "$BENCH_CP" io.sesanalytics.bench.LambdaBench \
+  # On the Java of the Lambda runtime (java25), where one is installed; the cold starts use the same JVM.
+  local java="$JAVA"
+  [[ -x "${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" ]] && java="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+  "$java" -cp "$BENCH_CP" io.sesanalytics.bench.LambdaBench \
     "$ROOT/lambda-capture/target/lambda-capture-0.1.0-SNAPSHOT-lambda.jar" \
     "$ROOT/sample/raw/dt=$DAY" 20 | tail -1 | tee "$RESULTS/lambda-$STAMP.json"
 }
