@@ -111,7 +111,8 @@ public final class NotificationClassifier {
         if (ses == null || !SUBSCRIPTION_SUCCEEDED.equals(ses.get("notificationType")) || ses.containsKey("mail")) {
             return false;
         }
-        LOG.info("SES subscription succeeded ({} {}, topic {}): {}", source, sourceId, topicArn, JsonTree.text(ses, "message"));
+        // The message names the identity, which may be an address: it is not logged.
+        LOG.info("SES subscription succeeded ({} {}, topic {})", source, sourceId, topicArn);
         return true;
     }
 
