@@ -210,6 +210,8 @@ class ExactReRunTest {
             }
         }
         assertEquals("", differences.toString(), when + ": " + expected.size() + " files");
+        System.out.printf("%s: %d files, %,d bytes, identical%n", when, actual.size(),
+                actual.values().stream().mapToLong(bytes -> bytes.length).sum());
     }
 
     private static List<String> gunzip(Path object) throws IOException {
