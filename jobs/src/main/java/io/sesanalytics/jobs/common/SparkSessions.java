@@ -36,9 +36,9 @@ public final class SparkSessions {
                     // list them in a job of its own, which costs more on one machine than the listing itself.
                     .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
                     .config("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem")
+                    // Hadoop 3.3's S3A takes only AWS SDK v1 provider classes.
                     .config("spark.hadoop.fs.s3a.aws.credentials.provider",
-                            "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"
-                                    + "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+                            "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
         }
         return builder.getOrCreate();
     }
