@@ -40,11 +40,6 @@ public final class NormalizeRecord {
                 && record.path("digest").asText().equals(digest(RawCaptures.list(spark, raw, List.of(captureDate))));
     }
 
-    /** Whether a normalize of the date ever succeeded. */
-    public static boolean exists(SparkSession spark, String warehouse, LocalDate captureDate) {
-        return RunSummaries.read(spark, warehouse, captureDate).path(SECTION).isObject();
-    }
-
     /** A digest of the objects' names: any object added, removed or renamed changes it. */
     private static String digest(List<RawCaptures.RawObject> objects) {
         try {

@@ -13,7 +13,9 @@ import io.sesanalytics.raw.SesNotificationType;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +29,7 @@ final class WarehouseHistory implements NightPlan.History {
     private final SparkSession spark;
     private final String raw;
     private final String warehouse;
+    private final Map<LocalDate, Boolean> normalized = new HashMap<>();
 
     WarehouseHistory(SparkSession spark, String raw, String warehouse) {
         this.spark = spark;
@@ -73,6 +76,7 @@ final class WarehouseHistory implements NightPlan.History {
 
     @Override
     public boolean normalized(LocalDate date) {
-        return NormalizeRecord.isCurrent(spark, raw, warehouse, date);
+        // Asked of a date both through completed() and for the night itself: the raw folder is listed once.
+        return normalized.computeIfAbsent(date, d -> NormalizeRecord.isCurrent(spark, raw, warehouse, d));
     }
 }

@@ -116,13 +116,8 @@ public final class SuppressJob {
      */
     private static long replacePartition(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
                                          String partitionColumn, LocalDate date) {
-        String partition = Locations.table(warehouse, table) + "/" + partitionColumn + "=" + date;
         long expected = rows.count();
-        if (expected == 0) {
-            Storage.delete(spark, partition);
-            return 0;
-        }
-        TableWriter.overwritePartitions(rows, table, warehouse);
+        TableWriter.replace(spark, rows, table, warehouse, partitionColumn + "=" + date);
         long readBack = TableWriter.read(spark, table, warehouse).filter(col(partitionColumn).equalTo(lit(date))).count();
         if (readBack != expected) {
             throw new IllegalStateException(table.tableName() + " " + partitionColumn + "=" + date + ": wrote "
