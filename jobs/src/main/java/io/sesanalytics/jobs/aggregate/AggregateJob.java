@@ -84,7 +84,8 @@ public final class AggregateJob {
 
     public static AggregateSummary run(SparkSession spark, Config config) {
         Dataset<Row> allEvents = TableWriter.read(spark, Table.EVENTS, config.warehouse());
-        List<LocalDate> statDates = statDates(allEvents, config.date(), config.eventWindow());
+        List<LocalDate> statDates = statDates(
+                TableWriter.partitions(spark, Table.EVENTS, config.warehouse()), config.date(), config.eventWindow());
         Dataset<Row> events = inReach(allEvents, statDates, config);
         // The stats and the rankings are independent queries over the same events, into tables of their own.
         SideBySide.Both<Map<String, Long>, StatsWritten> written = SideBySide.run("top tables",
@@ -121,8 +122,8 @@ public final class AggregateJob {
             stats.groupBy("dimension").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             for (StatDimension dimension : StatDimension.values()) {
                 // A stat date recomputed to no rows (its events moved away) loses its partition.
-                TableWriter.replace(spark, RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
-                        dimension.table(), config.warehouse(), "stat_date=" + oneOf(statDates));
+                TableWriter.replaceWhere(spark, RollingRates.inTableOrder(dimension.rowsOf(stats), dimension.table()),
+                        dimension.table(), config.warehouse(), col("stat_date").isin(statDates.toArray()));
             }
             Map<String, List<String>> alerting = alerts(stats, config.date());
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -146,14 +147,9 @@ public final class AggregateJob {
     static List<LocalDate> storedDates(SparkSession spark, StatDimension dimension, List<LocalDate> statDates,
                                        Config config) {
         LocalDate first = statDates.get(0).minusDays(config.windowDays() - 1L);
-        List<LocalDate> stored = new ArrayList<>();
-        for (String path : Storage.glob(spark, Locations.table(config.warehouse(), dimension.table()) + "/stat_date=*")) {
-            LocalDate day = LocalDate.parse(Locations.partitionValue(path, "stat_date"));
-            if (!day.isBefore(first) && day.isBefore(statDates.get(0))) {
-                stored.add(day);
-            }
-        }
-        return stored;
+        return TableWriter.partitionDates(spark, dimension.table(), config.warehouse(), "stat_date").stream()
+                .filter(day -> !day.isBefore(first) && day.isBefore(statDates.get(0)))
+                .toList();
     }
 
     /**
@@ -192,22 +188,19 @@ public final class AggregateJob {
 
     /**
      * The event dates whose stats change: those of the events captured on the date, the date itself, and
-     * every date after the earliest of them, whose rolling windows include it. The events' dates are read
-     * from the paths of their files ({@code event_date=E/capture_date=D/...}), which Spark listed when the
-     * table was read, so neither a Spark job nor another listing is needed. Dates outside the event window
-     * around the date are left out, even if rows of them exist (normalize quarantines such events; rows
-     * written before it did, or with a wider window, must not make every night recompute decades of stats).
+     * every date after the earliest of them, whose rolling windows include it. The events' dates come from
+     * the table's partitions ({@code event_date, capture_date}), read from its metadata without a Spark job.
+     * Dates outside the event window around the date are left out, even if rows of them exist (normalize
+     * quarantines such events; rows written before it did, or with a wider window, must not make every night
+     * recompute decades of stats).
      */
-    static List<LocalDate> statDates(Dataset<Row> events, LocalDate date, EventTimeWindow window) {
+    static List<LocalDate> statDates(Dataset<Row> eventPartitions, LocalDate date, EventTimeWindow window) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         TreeSet<LocalDate> outside = new TreeSet<>();
         touched.add(date);
-        String captureDate = date.toString();
-        for (String file : events.inputFiles()) {
-            if (captureDate.equals(Locations.partitionValue(file, "capture_date"))) {
-                LocalDate eventDate = LocalDate.parse(Locations.partitionValue(file, "event_date"));
-                (window.contains(eventDate, date) ? touched : outside).add(eventDate);
-            }
+        for (Row partition : eventPartitions.filter(col("capture_date").equalTo(lit(date))).select("event_date").collectAsList()) {
+            LocalDate eventDate = partition.getAs(0);
+            (window.contains(eventDate, date) ? touched : outside).add(eventDate);
         }
         if (!outside.isEmpty()) {
             LOG.warn("capture date {} holds events of {}, outside the event window ({}): no stats are computed for them",
@@ -234,11 +227,6 @@ public final class AggregateJob {
         return alerts;
     }
 
-    /** A glob of any one of the dates; with none, of a folder no table has. */
-    private static String oneOf(List<LocalDate> dates) {
-        return dates.isEmpty() ? "none" : dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
     /** The top-N tables, ranked by one query; returns the rows written to each. */
     private static Map<String, Long> writeTop(SparkSession spark, Dataset<Row> events, Config config) {
         Dataset<Row> received = TopTables.receipts(
@@ -250,8 +238,8 @@ public final class AggregateJob {
             rankings.groupBy("key_column").count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
             Map<String, Long> rows = new LinkedHashMap<>();
             for (TopTables.Ranking ranking : TopTables.RANKINGS) {
-                TableWriter.replace(spark, TopTables.table(rankings, ranking, config.date()), ranking.table(),
-                        config.warehouse(), "report_date=" + config.date());
+                TableWriter.replaceWhere(spark, TopTables.table(rankings, ranking, config.date()), ranking.table(),
+                        config.warehouse(), col("report_date").equalTo(lit(config.date())));
                 rows.put(ranking.table().tableName(), counts.getOrDefault(ranking.keyColumn(), 0L));
             }
             return rows;

@@ -26,6 +26,9 @@ public final class AggregateCommand implements Callable<Integer> {
     @Mixin
     EventWindowOptions eventWindow;
 
+    @Mixin
+    CatalogOptions catalog;
+
     @Spec
     CommandSpec spec;
 
@@ -33,6 +36,6 @@ public final class AggregateCommand implements Callable<Integer> {
     public Integer call() {
         List<AggregateJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
                 .map(date -> options.config(locations.warehouse, date, eventWindow.window())).toList());
-        return Nightly.each("aggregate", configs, (spark, config) -> Nightly.printAggregate(AggregateJob.run(spark, config)));
+        return Nightly.each("aggregate", Usage.check(spec, catalog::catalog), locations.warehouse, configs, (spark, config) -> Nightly.printAggregate(AggregateJob.run(spark, config)));
     }
 }

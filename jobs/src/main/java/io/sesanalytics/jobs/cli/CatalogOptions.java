@@ -1,22 +1,21 @@
 package io.sesanalytics.jobs.cli;
 
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.CatalogMode;
-import io.sesanalytics.jobs.publish.PublishJob;
+import io.sesanalytics.jobs.common.CatalogMode;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.time.LocalDate;
 
-/** Options of the publish step. */
+/** Options naming the Iceberg catalog of the tables. */
 public final class CatalogOptions {
-    @Option(names = "--catalog", defaultValue = "local", paramLabel = "glue|local|none",
+    @Option(names = "--catalog", defaultValue = "local", paramLabel = "glue|local",
             converter = CatalogModeConverter.class,
-            description = "Where to publish the tables: glue (AWS Glue Data Catalog), local (Spark's catalog of this run), none (default: ${DEFAULT-VALUE}).")
+            description = "Catalog of the Iceberg tables: glue (AWS Glue Data Catalog, read by Athena) or local "
+                    + "(files beside the tables, no server) (default: ${DEFAULT-VALUE}).")
     CatalogMode catalog;
 
-    @Option(names = "--glue-database", defaultValue = AthenaDdl.DEFAULT_DATABASE, paramLabel = "NAME",
-            description = "Catalog database of the tables (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--glue-database", defaultValue = WarehouseCatalog.DEFAULT_DATABASE, paramLabel = "NAME",
+            description = "Database (namespace) of the tables (default: ${DEFAULT-VALUE}).")
     String database;
 
     @Option(names = "--glue-region", paramLabel = "REGION",
@@ -27,8 +26,8 @@ public final class CatalogOptions {
             description = "Glue endpoint to call instead of the region's.")
     URI endpoint;
 
-    PublishJob.Config config(String warehouse, LocalDate date) {
-        return new PublishJob.Config(warehouse, date, catalog, database, PublishJob.Config.defaultGlue(region, endpoint));
+    WarehouseCatalog catalog() {
+        return new WarehouseCatalog(catalog, database, region, endpoint);
     }
 
     static final class CatalogModeConverter implements picocli.CommandLine.ITypeConverter<CatalogMode> {
@@ -38,7 +37,7 @@ public final class CatalogOptions {
                 return CatalogMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                        "--catalog must be glue, local or none, not '" + value + "'");
+                        "--catalog must be glue or local, not '" + value + "'");
             }
         }
     }

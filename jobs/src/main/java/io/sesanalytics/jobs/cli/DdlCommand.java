@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** Writes the Athena DDL of every table, one file each. */
 @Command(name = "ddl", mixinStandardHelpOptions = true,
-        description = "Write Athena CREATE EXTERNAL TABLE statements for every output table, one <table>.sql file each.")
+        description = "Write Athena CREATE TABLE statements (Iceberg) for every output table, one <table>.sql file each.")
 public final class DdlCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "sql/ddl", paramLabel = "DIR",
             description = "Folder of the files (default: ${DEFAULT-VALUE}).")

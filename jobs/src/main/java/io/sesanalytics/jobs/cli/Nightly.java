@@ -1,14 +1,16 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.common.CatalogMode;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableSnapshots;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
 import io.sesanalytics.jobs.pipeline.NightPlan;
 import io.sesanalytics.jobs.pipeline.NightlyPipeline;
 import io.sesanalytics.jobs.pipeline.StepTimings;
-import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionExports;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -24,12 +27,24 @@ final class Nightly {
     private Nightly() {
     }
 
-    /** Runs one step for each config, in order, in one SparkSession. */
-    static <C> int each(String command, List<C> configs, BiConsumer<SparkSession, C> step) {
+    /**
+     * Runs one step for each config, in order, in one SparkSession, with the warehouse's tables in the catalog.
+     * A step that fails puts the tables it committed back to their snapshots before it.
+     */
+    static <C> int each(String command, WarehouseCatalog catalog, String warehouse, List<C> configs,
+                        BiConsumer<SparkSession, C> step) {
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics " + command);
         try {
+            catalog.register(spark, warehouse);
+            spark.conf().set(SparkSessions.RUN_ID, UUID.randomUUID().toString());
             for (C config : configs) {
-                step.accept(spark, config);
+                TableSnapshots before = TableSnapshots.of(spark, warehouse);
+                try {
+                    step.accept(spark, config);
+                } catch (RuntimeException e) {
+                    before.rollBack(spark, warehouse);
+                    throw e;
+                }
             }
             return 0;
         } finally {
@@ -69,12 +84,6 @@ final class Nightly {
         public void nightEnded(LocalDate date, StepTimings timings) {
             System.out.println("timings " + date + ": " + timings);
         }
-
-        @Override
-        public void published(PublishJob.PublishSummary summary, StepTimings timings) {
-            printPublish(summary);
-            System.out.println("timings: " + timings);
-        }
     }
 
     static void printNormalize(NormalizeSummary s) {
@@ -100,18 +109,12 @@ final class Nightly {
         }
     }
 
-    static void printPublish(PublishJob.PublishSummary s) {
-        System.out.printf("publish: %s catalog, database %s%s%n", s.catalog().name().toLowerCase(), s.database(),
-                s.databaseCreated() ? " (created)" : "");
-        s.tables().forEach(t -> System.out.printf("  %s: %s, %d partitions (+%d, -%d)%n",
-                t.table(), t.definition(), t.partitions(), t.partitionsAdded(), t.partitionsRemoved()));
-    }
-
-    static void printWhere(String warehouse, LocalDate date) {
+    static void printWhere(String warehouse, WarehouseCatalog catalog, LocalDate date) {
         String root = Locations.normalize(warehouse);
         String tables = Arrays.stream(Table.values()).map(Table::tableName)
                 .collect(Collectors.joining(","));
-        System.out.println("tables:  " + root + "/{" + tables + "}");
+        System.out.println("tables:  " + (catalog.mode() == CatalogMode.GLUE ? "Glue database " + catalog.database() + ": "
+                : root + "/" + catalog.database() + "/") + "{" + tables + "} (Iceberg)");
         System.out.println("exports: " + SuppressionExports.folder(root, date));
         System.out.println("summary: " + Locations.runSummary(root, date));
     }

@@ -47,7 +47,7 @@ public final class NightlyCommand implements Callable<Integer> {
         System.out.println("start-up: " + startup);
         try {
             NightlyPipeline.run(spark, config, startup, new Nightly.Printer());
-            Nightly.printWhere(config.warehouse(), config.lastDate());
+            Nightly.printWhere(config.warehouse(), config.catalog(), config.lastDate());
             return 0;
         } finally {
             spark.stop();
@@ -61,6 +61,6 @@ public final class NightlyCommand implements Callable<Integer> {
                 normalize.config(locations, first),
                 aggregate.config(locations.warehouse, first, normalize.eventWindow.window()),
                 suppress.config(locations.warehouse, first),
-                catalog.config(locations.warehouse, days.get(days.size() - 1)));
+                catalog.catalog());
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** Normalizes raw captures into the events, received, received_destinations and quarantine tables. */
 @Command(name = "normalize", mixinStandardHelpOptions = true,
-        description = "Normalize the raw captures of one capture date (or a range) into Parquet tables.")
+        description = "Normalize the raw captures of one capture date (or a range) into the Iceberg tables.")
 public final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     LocationOptions locations;
@@ -23,6 +23,9 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     NormalizeOptions options;
 
+    @Mixin
+    CatalogOptions catalog;
+
     @Spec
     CommandSpec spec;
 
@@ -30,6 +33,6 @@ public final class NormalizeCommand implements Callable<Integer> {
     public Integer call() {
         List<NormalizeJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
                 .map(date -> options.config(locations, date)).toList());
-        return Nightly.each("normalize", configs, (spark, config) -> Nightly.printNormalize(NormalizeJob.run(spark, config)));
+        return Nightly.each("normalize", Usage.check(spec, catalog::catalog), locations.warehouse, configs, (spark, config) -> Nightly.printNormalize(NormalizeJob.run(spark, config)));
     }
 }

@@ -1,12 +1,12 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.common.SparkSessions;
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.LocalCatalog;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Runs Spark SQL over the warehouse tables, registered by name, and prints CSV with a header row. */
+/** Runs Spark SQL over the warehouse tables, by name, and prints CSV with a header row. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Query the warehouse tables (events, received, ...) with Spark SQL; prints CSV with a header.")
 public final class SqlCommand implements Callable<Integer> {
@@ -37,9 +37,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "SQL", description = "Value of the next ? of the query, as SQL text, e.g. \"DATE '2026-11-20'\" (repeatable).")
     List<String> parameters = new ArrayList<>();
 
-    @Option(names = "--database", defaultValue = AthenaDdl.DEFAULT_DATABASE, paramLabel = "NAME",
-            description = "Database the tables are registered in (default: ${DEFAULT-VALUE}).")
-    String database;
+    @Mixin
+    CatalogOptions catalog;
 
     @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "URI",
             description = "Root of the tables (default: ${DEFAULT-VALUE}).")
@@ -55,9 +54,10 @@ public final class SqlCommand implements Callable<Integer> {
         }
         String text = file == null ? query : Files.readString(file, StandardCharsets.UTF_8);
         String statement = Usage.check(spec, () -> QueryText.bind(QueryText.statement(text), parameters));
+        WarehouseCatalog tables = Usage.check(spec, catalog::catalog);
         SparkSession spark = SparkSessions.forCommandLine("ses-analytics sql");
         try {
-            LocalCatalog.register(spark, warehouse, database);
+            spark.sql("USE `" + tables.register(spark, warehouse) + "`.`" + tables.database() + "`");
             print(QueryResults.asText(spark.sql(statement)), System.out);
             return 0;
         } finally {

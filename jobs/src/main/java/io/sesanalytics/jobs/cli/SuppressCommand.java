@@ -23,6 +23,9 @@ public final class SuppressCommand implements Callable<Integer> {
     @Mixin
     SuppressOptions options;
 
+    @Mixin
+    CatalogOptions catalog;
+
     @Spec
     CommandSpec spec;
 
@@ -30,6 +33,6 @@ public final class SuppressCommand implements Callable<Integer> {
     public Integer call() {
         List<SuppressJob.Config> configs = Usage.check(spec, () -> dates.dates(Clock.systemUTC()).stream()
                 .map(date -> options.config(locations.warehouse, date)).toList());
-        return Nightly.each("suppress", configs, (spark, config) -> Nightly.printSuppress(SuppressJob.run(spark, config)));
+        return Nightly.each("suppress", Usage.check(spec, catalog::catalog), locations.warehouse, configs, (spark, config) -> Nightly.printSuppress(SuppressJob.run(spark, config)));
     }
 }

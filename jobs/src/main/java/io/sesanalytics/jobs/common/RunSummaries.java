@@ -31,7 +31,7 @@ public final class RunSummaries {
 
     /** The sections in the order the nightly pipeline runs their jobs; others follow by name. */
     static final List<String> SECTION_ORDER = List.of("date", "normalize", "normalized_objects", "aggregate",
-            "suppress", "publish", "catch_up", "timings_ms", "startup_ms");
+            "suppress", "snapshots", "catch_up", "timings_ms", "startup_ms");
 
     private RunSummaries() {
     }

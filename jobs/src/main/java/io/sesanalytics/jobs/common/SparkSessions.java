@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession: local mode on one machine, or whatever spark-submit / EMR configured. */
 public final class SparkSessions {
-    /** Open files per writing task; a task with rows of more partitions sorts the rest by partition. */
-    static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
+    /** The session setting that names the run, kept in every snapshot the run commits. */
+    public static final String RUN_ID = "ses-analytics.run-id";
 
     private SparkSessions() {
     }
@@ -15,10 +15,8 @@ public final class SparkSessions {
         return builder
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")
-                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.adaptive.enabled", "true")
-                .config(CONCURRENT_WRITERS, "16")
                 .config("spark.sql.debug.maxToStringFields", "200");
     }
 

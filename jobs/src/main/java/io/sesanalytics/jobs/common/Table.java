@@ -43,7 +43,9 @@ public enum Table {
             Schemas.SUPPRESSION, List.of("state_date"), List.of("address")),
     SUPPRESSION_HISTORY("suppression_history", "Suppression-list changes: added, renewed, released, and why",
             Schemas.SUPPRESSION_CHANGE, List.of("change_date"),
-            List.of("address", "change"));
+            List.of("address", "change")),
+    RECORD_KEYS("record_keys", "Identity of every event and received line of a capture date, for recognising copies captured later",
+            Schemas.RECORD_KEY, List.of("capture_date"), List.of());
 
     private final String tableName;
     private final String description;
@@ -87,12 +89,8 @@ public enum Table {
         return partitionColumns;
     }
 
-    /** The columns in the order Spark writes them with partitionBy: partition columns moved to the end. */
-    public String[] writtenColumnOrder() {
-        List<String> data = java.util.Arrays.stream(schema.fieldNames())
-                .filter(name -> !partitionColumns.contains(name)).toList();
-        java.util.List<String> all = new java.util.ArrayList<>(data);
-        all.addAll(partitionColumns);
-        return all.toArray(String[]::new);
+    /** The partition columns with their types. */
+    public StructType partitionSchema() {
+        return new StructType(partitionColumns.stream().map(schema::apply).toArray(org.apache.spark.sql.types.StructField[]::new));
     }
 }

@@ -1,31 +1,35 @@
 package io.sesanalytics.jobs.common;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.types.StructField;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Writes tables as partitioned Parquet, replacing only the partitions present in the data (dynamic
- * partition overwrite). Spark stages the files and swaps partitions at commit, so a failed run leaves
- * the partitions of the last good run in place.
+ * Reads and writes the tables as Apache Iceberg tables (format version 2, Parquet files). Every write is one
+ * Iceberg commit that replaces exactly the rows matching a condition on partition columns: readers see the
+ * table before it or after it, never a part, and a run killed before the commit leaves no trace in the table.
  */
 public final class TableWriter {
+    /** The snapshot summary property that names the run which made a snapshot. */
+    public static final String RUN_ID_PROPERTY = "ses-analytics.run-id";
     /** Tables whose daily partitions hold most of a night's rows. */
-    private static final Set<Table> SPREAD = EnumSet.of(Table.EVENTS, Table.RECEIVED, Table.RECEIVED_DESTINATIONS);
+    private static final Set<Table> SPREAD = EnumSet.of(Table.EVENTS, Table.RECEIVED, Table.RECEIVED_DESTINATIONS,
+            Table.RECORD_KEYS);
     /**
      * Tables written from results the jobs keep (persisted) and that are small beside the events: one task
      * writes them, without a shuffle, and so one file per partition.
@@ -37,18 +41,12 @@ public final class TableWriter {
     private TableWriter() {
     }
 
-    public static void overwritePartitions(Dataset<Row> rows, Table table, String warehouse) {
-        Distribution distribution = SPREAD.contains(table) ? Distribution.ONE_TASK_PER_CORE
-                : KEPT.contains(table) ? Distribution.ONE_TASK : Distribution.ONE_TASK_PER_PARTITION;
-        overwritePartitions(rows, table.partitionColumns(), table.sortColumns(), distribution,
-                Locations.table(warehouse, table));
-    }
-
     /** How rows are spread over the writing tasks. */
-    public enum Distribution {
+    enum Distribution {
         /**
          * Rows that are many in few partitions, as a night's events are: merged, without a shuffle, into one
-         * task per core, so that every core writes and each writes one file per partition.
+         * task per core, so that every core writes and each writes one file per partition (a file open per
+         * partition, so the rows need no sort by partition).
          */
         ONE_TASK_PER_CORE,
         /** Rows of one partition go to one task, so each partition is one file. */
@@ -60,96 +58,116 @@ public final class TableWriter {
         ONE_TASK
     }
 
+    /** Writes the rows of one capture date, replacing every row of that capture date in one commit. */
+    public static void replaceCaptureDate(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
+                                          LocalDate captureDate) {
+        replaceWhere(spark, rows, table, warehouse, col("capture_date").equalTo(lit(captureDate)));
+    }
+
     /**
-     * Writes rows as Parquet partitioned by the given columns at a location, replacing the partitions present
-     * in the rows, each file sorted by the sort columns.
+     * Writes rows in one commit that removes every row matching the condition, which must be on partition
+     * columns and hold for every row written. With no rows, the matching rows are removed.
      */
-    public static void overwritePartitions(Dataset<Row> rows, List<String> partitionColumns, List<String> sortColumns,
-                                           Distribution distribution, String location) {
-        List<Column> partitions = partitionColumns.stream().map(name -> col(name)).toList();
-        boolean spread = distribution == Distribution.ONE_TASK_PER_CORE;
+    public static void replaceWhere(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
+                                    Column condition) {
+        String name = create(spark, table, warehouse);
+        Distribution distribution = SPREAD.contains(table) ? Distribution.ONE_TASK_PER_CORE
+                : KEPT.contains(table) ? Distribution.ONE_TASK : Distribution.ONE_TASK_PER_PARTITION;
+        List<Column> partitions = table.partitionColumns().stream().map(c -> col(c)).toList();
         Dataset<Row> distributed = switch (distribution) {
-            case ONE_TASK_PER_CORE -> onePerCore(rows);
+            case ONE_TASK_PER_CORE -> rows.coalesce(spark.sparkContext().defaultParallelism());
             case ONE_TASK_PER_PARTITION -> rows.repartition(partitions.toArray(Column[]::new));
             case ONE_TASK -> rows.coalesce(1);
         };
-        // With concurrent writers each task keeps a file open per partition, so its rows need no sort by
-        // partition first. Such a sort compares whole rows, since every row of a night has nearly the same
-        // partition values; a sort by the sort columns alone compares their first bytes.
-        List<Column> order = new ArrayList<>(spread && concurrentWriters(rows.sparkSession()) ? List.of() : partitions);
-        sortColumns.forEach(name -> order.add(col(name)));
-        (order.isEmpty() ? distributed : distributed.sortWithinPartitions(order.toArray(Column[]::new)))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .option("compression", "snappy")
-                .partitionBy(partitionColumns.toArray(String[]::new))
-                .parquet(location);
-    }
-
-    private static boolean concurrentWriters(SparkSession spark) {
-        return Integer.parseInt(spark.conf().get(SparkSessions.CONCURRENT_WRITERS, "0")) > 0;
-    }
-
-    /** The rows merged, without a shuffle, into one partition per core: one writing task, one file, per core. */
-    private static Dataset<Row> onePerCore(Dataset<Row> rows) {
-        return rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism());
-    }
-
-    /**
-     * Writes the rows of one capture date: every partition of that capture date is replaced, and one the rows
-     * no longer reach (an event date that a corrected input moved, or all of them when the rows are none) is
-     * removed. See {@link #replace}.
-     */
-    public static void replaceCaptureDate(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
-                                          LocalDate captureDate) {
-        List<String> partitions = table.partitionColumns();
-        String folders = (partitions.size() < 2 ? "" : partitions.get(0) + "=*/") + "capture_date=" + captureDate;
-        replace(spark, rows, table, warehouse, folders);
-    }
-
-    /**
-     * Writes rows that replace whole partitions: those the rows reach, and those matched by {@code folders}
-     * (a glob below the table, such as {@code stat_date={2026-11-20,2026-11-21}}) that they no longer reach,
-     * which are removed after the write commits. The write replaces the files of every partition it reaches,
-     * so a matched partition whose files are the same before and after it was not reached; comparing listings
-     * spares a second pass over the rows.
-     */
-    public static void replace(SparkSession spark, Dataset<Row> rows, Table table, String warehouse, String folders) {
-        replace(spark, Locations.table(warehouse, table) + "/" + folders, () -> overwritePartitions(rows, table, warehouse));
-    }
-
-    /** {@link #replace} for a location that is not one of the tables. */
-    public static void replace(SparkSession spark, String folders, Runnable write) {
-        Map<String, Set<String>> before = filesByFolder(spark, folders + "/part-*");
-        write.run();
-        filesByFolder(spark, folders + "/part-*").forEach((folder, after) -> {
-            if (after.equals(before.get(folder))) {
-                Storage.delete(spark, folder);
-            }
-        });
-    }
-
-    private static Map<String, Set<String>> filesByFolder(SparkSession spark, String glob) {
-        Map<String, Set<String>> folders = new HashMap<>();
-        for (String file : Storage.glob(spark, glob)) {
-            int slash = file.lastIndexOf('/');
-            folders.computeIfAbsent(file.substring(0, slash), f -> new HashSet<>()).add(file.substring(slash + 1));
+        // Sorted so that a re-run writes the same rows in the same order into the same partitions.
+        List<Column> order = new ArrayList<>(distribution == Distribution.ONE_TASK_PER_CORE ? List.of() : partitions);
+        table.sortColumns().forEach(c -> order.add(col(c)));
+        Dataset<Row> sorted = order.isEmpty() ? distributed : distributed.sortWithinPartitions(order.toArray(Column[]::new));
+        DataFrameWriterV2<Row> writer = withRunId(spark, sorted
+                .select(Arrays.stream(table.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+                .writeTo(name)
+                .option("fanout-enabled", String.valueOf(distribution == Distribution.ONE_TASK_PER_CORE)));
+        try {
+            writer.overwrite(condition);
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(name + " vanished while it was written", e);
         }
-        return folders;
     }
 
-    /** Rows of a table whose capture_date is the given date, as read back from storage. */
+    /** Writes rows in one commit that replaces the partitions they reach (and only those). */
+    public static void overwritePartitions(Dataset<Row> rows, Table table, String warehouse) {
+        SparkSession spark = rows.sparkSession();
+        String name = create(spark, table, warehouse);
+        try {
+            withRunId(spark, rows.select(Arrays.stream(table.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+                    .sortWithinPartitions(table.partitionColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+                    .writeTo(name)).overwritePartitions();
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(name + " vanished while it was written", e);
+        }
+    }
+
+    private static DataFrameWriterV2<Row> withRunId(SparkSession spark, DataFrameWriterV2<Row> writer) {
+        String runId = spark.conf().get(SparkSessions.RUN_ID, null);
+        return runId == null ? writer : writer.option("snapshot-property." + RUN_ID_PROPERTY, runId);
+    }
+
+    /** Creates the table if it does not exist; returns its quoted name. */
+    public static String create(SparkSession spark, Table table, String warehouse) {
+        String name = WarehouseCatalog.tableName(spark, warehouse, table);
+        String columns = Arrays.stream(table.schema().fields()).map(TableWriter::column).collect(Collectors.joining(", "));
+        String partitions = table.partitionColumns().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " (" + columns + ") USING iceberg"
+                + " PARTITIONED BY (" + partitions + ")"
+                + " COMMENT '" + quote(table.description()) + "'"
+                + " TBLPROPERTIES ('format-version'='2', 'write.format.default'='parquet',"
+                + " 'write.parquet.compression-codec'='snappy', 'write.distribution-mode'='none')");
+        return name;
+    }
+
+    private static String column(StructField field) {
+        String comment = field.getComment().isDefined() ? " COMMENT '" + quote(field.getComment().get()) + "'" : "";
+        return "`" + field.name() + "` " + field.dataType().sql() + comment;
+    }
+
+    private static String quote(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
+    }
+
+    public static boolean exists(SparkSession spark, Table table, String warehouse) {
+        return spark.catalog().tableExists(WarehouseCatalog.tableName(spark, warehouse, table).replace("`", ""));
+    }
+
+    /** Rows of a table whose capture_date is the given date. */
     public static long countCaptured(SparkSession spark, Table table, String warehouse, LocalDate captureDate) {
         return read(spark, table, warehouse).filter(col("capture_date").equalTo(lit(captureDate))).count();
     }
 
-    /** A table as written, with its declared schema, or an empty one if it has never been written. */
+    /** A table's current rows, with its declared schema, or none if it has never been written. */
     public static Dataset<Row> read(SparkSession spark, Table table, String warehouse) {
-        String path = Locations.table(warehouse, table);
-        if (!Storage.exists(spark, path)) {
+        if (!exists(spark, table, warehouse)) {
             return spark.createDataFrame(List.of(), table.schema());
         }
-        return spark.read().schema(table.schema()).parquet(path);
+        return spark.table(WarehouseCatalog.tableName(spark, warehouse, table))
+                .select(Arrays.stream(table.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    /**
+     * The partitions that hold rows now, one row of partition values each, read from the table's metadata
+     * (no data file is opened); none if the table has never been written.
+     */
+    public static Dataset<Row> partitions(SparkSession spark, Table table, String warehouse) {
+        if (!exists(spark, table, warehouse)) {
+            return spark.createDataFrame(List.of(), table.partitionSchema());
+        }
+        return spark.table(WarehouseCatalog.tableName(spark, warehouse, table) + ".`partitions`")
+                .filter(col("record_count").gt(0))
+                .select(table.partitionColumns().stream().map(c -> col("partition." + c).as(c)).toArray(Column[]::new));
+    }
+
+    /** The distinct dates of a table's date partition column that hold rows. */
+    public static List<LocalDate> partitionDates(SparkSession spark, Table table, String warehouse, String column) {
+        return partitions(spark, table, warehouse).select(column).distinct().collectAsList().stream()
+                .map(row -> row.<LocalDate>getAs(0)).sorted().toList();
     }
 }

@@ -4,42 +4,49 @@ import io.sesanalytics.jobs.aggregate.AggregateJob;
 import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SideBySide;
+import io.sesanalytics.jobs.common.SparkSessions;
+import io.sesanalytics.jobs.common.TableSnapshots;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
-import io.sesanalytics.jobs.publish.AthenaDdl;
-import io.sesanalytics.jobs.publish.CatalogMode;
-import io.sesanalytics.jobs.publish.PublishJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The nightly pipeline: for each capture date, oldest first, normalize, then aggregate and suppress side by
- * side (both read what normalize wrote, and each writes tables of its own); then publish once, after the last
- * date. Each night's step timings go into its run summary, the start-up into the last one's.
+ * side (both read what normalize wrote, and each writes tables of its own). Every table write is one Iceberg
+ * commit, which is also its publication in the catalog; a night that fails puts the tables it committed back
+ * to their snapshots before it. Each night's step timings and snapshots go into its run summary, the
+ * start-up into the last one's.
  */
 public final class NightlyPipeline {
+    /** The run summary section naming the snapshots a night committed, or rolled back when it failed. */
+    public static final String SNAPSHOTS = "snapshots";
+
     private NightlyPipeline() {
     }
 
     /**
      * What to run, every step's settings validated before anything starts. The step configs carry the first
-     * date (the publish config the last); each night runs them with its own date.
+     * date; each night runs them with its own date.
      */
     public record Config(List<LocalDate> dates, NormalizeJob.Config normalize, AggregateJob.Config aggregate,
-                         SuppressJob.Config suppress, PublishJob.Config publish) {
+                         SuppressJob.Config suppress, WarehouseCatalog catalog) {
         public Config {
             Objects.requireNonNull(normalize, "normalize");
             Objects.requireNonNull(aggregate, "aggregate");
             Objects.requireNonNull(suppress, "suppress");
-            Objects.requireNonNull(publish, "publish");
+            Objects.requireNonNull(catalog, "catalog");
             dates = List.copyOf(dates);
             if (dates.isEmpty()) {
                 throw new IllegalArgumentException("no date to run");
@@ -49,12 +56,12 @@ public final class NightlyPipeline {
                     throw new IllegalArgumentException("dates must be in order, each once: " + dates);
                 }
             }
-            if (Stream.of(aggregate.warehouse(), suppress.warehouse(), publish.warehouse()).anyMatch(w -> !w.equals(normalize.warehouse()))) {
+            if (Stream.of(aggregate.warehouse(), suppress.warehouse()).anyMatch(w -> !w.equals(normalize.warehouse()))) {
                 throw new IllegalArgumentException("every step must write the same warehouse");
             }
         }
 
-        /** Every step with its default settings, publishing to no catalog: for benchmarks and tests. */
+        /** Every step with its default settings, in the local catalog: for benchmarks and tests. */
         public static Config defaults(String raw, String warehouse, List<LocalDate> dates) {
             LocalDate first = dates.get(0);
             return new Config(dates,
@@ -62,8 +69,7 @@ public final class NightlyPipeline {
                     new AggregateJob.Config(warehouse, first, AggregateJob.DEFAULT_WINDOW_DAYS, AggregateJob.DEFAULT_TOP,
                             new ReputationThresholds(ReputationThresholds.DEFAULT_MIN_VOLUME)),
                     new SuppressJob.Config(warehouse, first, SuppressionRules.Settings.defaults()),
-                    new PublishJob.Config(warehouse, dates.get(dates.size() - 1), CatalogMode.NONE,
-                            AthenaDdl.DEFAULT_DATABASE, null));
+                    WarehouseCatalog.local());
         }
 
         public String warehouse() {
@@ -81,7 +87,7 @@ public final class NightlyPipeline {
     }
 
     /** What the whole run did. */
-    public record Result(NightPlan plan, List<Night> nights, PublishJob.PublishSummary publish, StepTimings publishTimings) {
+    public record Result(NightPlan plan, List<Night> nights) {
     }
 
     /** Hears of each step as it ends, for a person watching the run. */
@@ -100,18 +106,17 @@ public final class NightlyPipeline {
 
         default void nightEnded(LocalDate date, StepTimings timings) {
         }
-
-        default void published(PublishJob.PublishSummary summary, StepTimings timings) {
-        }
     }
 
     /**
-     * Runs every night of the plan (the dates asked for, with the nights caught up before them and recomputed
-     * after them) and the publish.
+     * Runs every night of the plan: the dates asked for, with the nights caught up before them and recomputed
+     * after them.
      *
      * @param startup the start-up's timings (JVM, SparkSession), kept in the last asked night's run summary
      */
     public static Result run(SparkSession spark, Config config, StepTimings startup, Progress progress) {
+        config.catalog().register(spark, config.warehouse());
+        spark.conf().set(SparkSessions.RUN_ID, UUID.randomUUID().toString());
         NightPlan plan = NightPlan.of(config.dates(),
                 new WarehouseHistory(spark, config.normalize().raw(), config.warehouse()));
         progress.planned(plan);
@@ -123,30 +128,38 @@ public final class NightlyPipeline {
         for (NightPlan.Night night : plan.nights()) {
             nights.add(night(spark, config, night, progress));
         }
-        StepTimings publishTimings = new StepTimings();
-        PublishJob.PublishSummary published = publishTimings.time("publish",
-                () -> PublishJob.run(spark, config.publish().withDate(config.lastDate())));
-        progress.published(published, publishTimings);
         RunSummaries.putSection(spark, config.warehouse(), config.lastDate(), "catch_up", Map.of(
                 "caught_up", plan.dates(NightPlan.Cause.CAUGHT_UP),
                 "recomputed", plan.dates(NightPlan.Cause.RECOMPUTED)));
         RunSummaries.putSection(spark, config.warehouse(), config.lastDate(), "startup_ms", startup.millis());
-        return new Result(plan, List.copyOf(nights), published, publishTimings);
+        return new Result(plan, List.copyOf(nights));
     }
 
     private static Night night(SparkSession spark, Config config, NightPlan.Night planned, Progress progress) {
         LocalDate date = planned.date();
         StepTimings timings = new StepTimings();
         forgetNight(spark, config, date);
+        TableSnapshots before = TableSnapshots.of(spark, config.warehouse());
         NormalizeSummary normalized = null;
-        if (planned.normalize()) {
-            normalized = timings.time("normalize", () -> NormalizeJob.run(spark, config.normalize().withDate(date)));
-            progress.normalized(normalized);
+        SideBySide.Both<AggregateJob.AggregateSummary, SuppressJob.SuppressSummary> both;
+        try {
+            if (planned.normalize()) {
+                normalized = timings.time("normalize", () -> NormalizeJob.run(spark, config.normalize().withDate(date)));
+                progress.normalized(normalized);
+            }
+            both = timings.timeSideBySide(
+                    "aggregate", () -> AggregateJob.run(spark, config.aggregate().withDate(date)),
+                    "suppress", () -> SuppressJob.run(spark, config.suppress().withDate(date)));
+        } catch (RuntimeException e) {
+            Map<String, TableSnapshots.RolledBack> rolledBack = before.rollBack(spark, config.warehouse());
+            RunSummaries.putSection(spark, config.warehouse(), date, SNAPSHOTS, Map.of("rolled_back", rolledBack));
+            throw e;
         }
-        SideBySide.Both<AggregateJob.AggregateSummary, SuppressJob.SuppressSummary> both = timings.timeSideBySide(
-                "aggregate", () -> AggregateJob.run(spark, config.aggregate().withDate(date)),
-                "suppress", () -> SuppressJob.run(spark, config.suppress().withDate(date)));
         progress.aggregatedAndSuppressed(both.first(), both.second());
+        Map<String, Object> snapshots = new LinkedHashMap<>();
+        snapshots.put("run_id", spark.conf().get(SparkSessions.RUN_ID));
+        snapshots.put("committed", TableSnapshots.of(spark, config.warehouse()).madeSince(before));
+        RunSummaries.putSection(spark, config.warehouse(), date, SNAPSHOTS, snapshots);
         RunSummaries.putSection(spark, config.warehouse(), date, "timings_ms", timings.millis());
         progress.nightEnded(date, timings);
         return new Night(date, planned.cause(), normalized, both.first(), both.second(), timings);

@@ -1,16 +1,19 @@
 package io.sesanalytics.jobs.publish;
 
 import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Athena's CREATE EXTERNAL TABLE statement of every output table, derived from the same columns as the
- * Glue tables. The files in {@code sql/ddl/} are this class's output ({@code bin/ses-analytics ddl}).
+ * Athena's CREATE TABLE statement of every output table as an Iceberg table, derived from the same schema as
+ * the tables the jobs write. The files in {@code sql/ddl/} are this class's output ({@code bin/ses-analytics ddl}).
+ * With {@code --catalog glue} the jobs create the tables themselves; the statements are for reading the
+ * definitions, or for creating the tables from Athena before the first run.
  */
 public final class AthenaDdl {
-    public static final String DEFAULT_DATABASE = "ses_analytics";
+    public static final String DEFAULT_DATABASE = WarehouseCatalog.DEFAULT_DATABASE;
     /** Stands for the warehouse root in the committed files; replace it with yours. */
     public static final String WAREHOUSE_PLACEHOLDER = "s3://${DATA_BUCKET}/warehouse";
 
@@ -21,17 +24,14 @@ public final class AthenaDdl {
         StringBuilder ddl = new StringBuilder();
         ddl.append("-- ").append(table.description()).append(".\n");
         ddl.append("-- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;\n");
-        ddl.append("-- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or\n");
-        ddl.append("-- MSCK REPAIR TABLE ").append(database).append('.').append(table.tableName()).append(";\n");
-        ddl.append("CREATE EXTERNAL TABLE IF NOT EXISTS `").append(database).append("`.`").append(table.tableName())
-                .append("` (\n");
-        ddl.append(columns(CatalogColumns.dataColumns(table)));
+        ddl.append("-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.\n");
+        ddl.append("CREATE TABLE IF NOT EXISTS `").append(database).append("`.`").append(table.tableName()).append("` (\n");
+        ddl.append(columns(CatalogColumns.columns(table)));
         ddl.append("\n)\nCOMMENT '").append(quote(table.description())).append("'\n");
-        ddl.append("PARTITIONED BY (\n").append(columns(CatalogColumns.partitionKeys(table))).append("\n)\n");
-        ddl.append("STORED AS PARQUET\n");
-        ddl.append("LOCATION '").append(CatalogColumns.catalogLocation(warehouse)).append('/')
-                .append(table.tableName()).append("/'\n");
-        ddl.append("TBLPROPERTIES ('parquet.compression'='SNAPPY');\n");
+        ddl.append("PARTITIONED BY (").append(String.join(", ", table.partitionColumns())).append(")\n");
+        ddl.append("LOCATION '").append(CatalogColumns.catalogLocation(warehouse)).append('/').append(database)
+                .append(".db/").append(table.tableName()).append("'\n");
+        ddl.append("TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet', 'write_compression'='snappy');\n");
         return ddl.toString();
     }
 
@@ -41,8 +41,8 @@ public final class AthenaDdl {
                 .collect(Collectors.joining(",\n"));
     }
 
-    /** Hive DDL string literals take a backslash before a quote. */
+    /** String literals take a doubled quote. */
     private static String quote(String text) {
-        return text.replace("\\", "\\\\").replace("'", "\\'");
+        return text.replace("'", "''");
     }
 }

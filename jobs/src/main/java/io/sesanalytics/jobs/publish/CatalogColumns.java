@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A table's columns as a Hive-style catalog (Glue, Athena DDL) names them, derived from the one schema of
- * the table in {@link Schemas}: data columns in written order, then the partition keys.
+ * A table's columns as Athena's DDL names them, derived from the one schema of the table in {@link Schemas}.
  */
 public final class CatalogColumns {
     /** One column: its name, Hive type name (e.g. {@code array<string>}) and comment. */
@@ -25,24 +24,16 @@ public final class CatalogColumns {
     private CatalogColumns() {
     }
 
-    public static List<Column> dataColumns(Table table) {
-        return Arrays.stream(table.schema().fields())
-                .filter(f -> !table.partitionColumns().contains(f.name()))
-                .map(CatalogColumns::column)
-                .toList();
-    }
-
-    public static List<Column> partitionKeys(Table table) {
-        return table.partitionColumns().stream()
-                .map(name -> column(table.schema().apply(name)))
-                .toList();
+    /** Every column in table order; the partition columns are among them, last. */
+    public static List<Column> columns(Table table) {
+        return Arrays.stream(table.schema().fields()).map(CatalogColumns::column).toList();
     }
 
     private static Column column(StructField field) {
         return new Column(field.name(), hiveType(field.dataType()), Schemas.comment(field));
     }
 
-    /** The Hive type name Glue and Athena use for a Spark type. */
+    /** The type name Athena's DDL uses for a Spark type. */
     public static String hiveType(DataType type) {
         if (type instanceof ArrayType array) {
             return "array<" + hiveType(array.elementType()) + ">";
@@ -79,8 +70,8 @@ public final class CatalogColumns {
     }
 
     /**
-     * The location a catalog gives a table: Athena and EMRFS read {@code s3://}, so the {@code s3a://}
-     * of a local run is written as {@code s3://}.
+     * The location Athena gives a table: Athena and EMRFS read {@code s3://}, so the {@code s3a://} of a
+     * local run is written as {@code s3://}.
      */
     public static String catalogLocation(String location) {
         return location.replaceFirst("^s3[an]://", "s3://");

@@ -104,20 +104,18 @@ public final class SuppressJob {
 
     /** The latest state_date before the date, if any night ran before it. */
     static Optional<LocalDate> previousStateDate(SparkSession spark, String warehouse, LocalDate date) {
-        return Storage.glob(spark, Locations.table(warehouse, Table.SUPPRESSION) + "/state_date=*").stream()
-                .map(path -> LocalDate.parse(Locations.partitionValue(path, "state_date")))
+        return TableWriter.partitionDates(spark, Table.SUPPRESSION, warehouse, "state_date").stream()
                 .filter(d -> d.isBefore(date))
                 .max(LocalDate::compareTo);
     }
 
     /**
-     * Replaces the date's partition with the rows, and removes it when there are none (dynamic overwrite
-     * alone would keep an earlier run's rows). Returns the rows read back from the table.
+     * Replaces the date's rows with the rows, in one commit. Returns the rows read back from the table.
      */
     private static long replacePartition(SparkSession spark, Dataset<Row> rows, Table table, String warehouse,
                                          String partitionColumn, LocalDate date) {
         long expected = rows.count();
-        TableWriter.replace(spark, rows, table, warehouse, partitionColumn + "=" + date);
+        TableWriter.replaceWhere(spark, rows, table, warehouse, col(partitionColumn).equalTo(lit(date)));
         long readBack = TableWriter.read(spark, table, warehouse).filter(col(partitionColumn).equalTo(lit(date))).count();
         if (readBack != expected) {
             throw new IllegalStateException(table.tableName() + " " + partitionColumn + "=" + date + ": wrote "

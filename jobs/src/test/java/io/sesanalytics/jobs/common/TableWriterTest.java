@@ -7,7 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +35,7 @@ class TableWriterTest {
         // The corrected captures of the date no longer hold mail received on the 18th and 19th.
         TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-20"), TABLE, warehouse, CAPTURED);
 
-        assertEquals(List.of("receipt_date=2026-11-19/capture_date=2026-11-21",
-                "receipt_date=2026-11-20/capture_date=2026-11-20"), partitionFolders());
+        assertEquals(List.of("2026-11-19 captured 2026-11-21", "2026-11-20 captured 2026-11-20"), partitions(spark));
         assertEquals(List.of("2026-11-19 captured 2026-11-21", "2026-11-20 captured 2026-11-20"),
                 TableWriter.read(spark, TABLE, warehouse).orderBy("receipt_date").collectAsList().stream()
                         .map(r -> r.getAs("receipt_date") + " captured " + r.getAs("capture_date")).toList());
@@ -50,24 +48,21 @@ class TableWriterTest {
         TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-19", "2026-11-20"), TABLE, warehouse, CAPTURED);
         TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-19", "2026-11-20"), TABLE, warehouse, CAPTURED);
 
-        assertEquals(List.of("receipt_date=2026-11-19/capture_date=2026-11-20",
-                "receipt_date=2026-11-20/capture_date=2026-11-20"), partitionFolders());
+        assertEquals(List.of("2026-11-19 captured 2026-11-20", "2026-11-20 captured 2026-11-20"), partitions(spark));
         assertEquals(2, TableWriter.countCaptured(spark, TABLE, warehouse, CAPTURED));
     }
 
     @Test
-    void aNightReachingMorePartitionsThanOpenFilesIsWrittenWhole() throws Exception {
+    void aNightReachingManyPartitionsInEveryTaskIsWrittenWhole() throws Exception {
         SparkSession spark = SparkTestSession.get();
         String warehouse = root.toString();
-        // Merged into one task per core, each task holds rows of more partitions than it keeps files open.
-        int openFiles = Integer.parseInt(spark.conf().get(SparkSessions.CONCURRENT_WRITERS));
-        int cores = spark.sparkContext().defaultParallelism();
-        String[] days = Stream.iterate(LocalDate.parse("2026-09-01"), d -> d.plusDays(1)).limit(cores * (openFiles + 5L))
+        // Merged into one task per core, unsorted: each task holds rows of many partitions, in no order.
+        String[] days = Stream.iterate(LocalDate.parse("2026-09-01"), d -> d.plusDays(1)).limit(45)
                 .map(LocalDate::toString).toArray(String[]::new);
 
-        TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, days), TABLE, warehouse, CAPTURED);
+        TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, days).repartition(3), TABLE, warehouse, CAPTURED);
 
-        assertEquals(days.length, partitionFolders().size());
+        assertEquals(days.length, partitions(spark).size());
         assertEquals(days.length, TableWriter.countCaptured(spark, TABLE, warehouse, CAPTURED));
         assertEquals(List.of(days), TableWriter.read(spark, TABLE, warehouse).orderBy("receipt_date").collectAsList()
                 .stream().map(r -> r.getAs("receipt_date").toString()).toList());
@@ -87,12 +82,33 @@ class TableWriterTest {
         return spark.createDataFrame(rows, TABLE.schema());
     }
 
-    private List<String> partitionFolders() throws Exception {
-        Path table = root.resolve(TABLE.tableName());
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                    .map(p -> table.relativize(p.getParent()).toString())
-                    .distinct().sorted().toList();
+    @Test
+    void everyWriteIsOneSnapshotNamingTheRunAndARollBackRestoresTheOneBefore() {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = root.toString();
+        spark.conf().set(SparkSessions.RUN_ID, "run-1");
+        try {
+            TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-19", "2026-11-20"), TABLE, warehouse, CAPTURED);
+            TableSnapshots before = TableSnapshots.of(spark, warehouse);
+            spark.conf().set(SparkSessions.RUN_ID, "run-2");
+            TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-20"), TABLE, warehouse, CAPTURED);
+
+            List<Row> snapshots = spark.sql("SELECT operation, summary['" + TableWriter.RUN_ID_PROPERTY + "'] FROM "
+                    + WarehouseCatalog.tableName(spark, warehouse, TABLE) + ".snapshots ORDER BY committed_at").collectAsList();
+            assertEquals(List.of("overwrite run-1", "overwrite run-2"),
+                    snapshots.stream().map(r -> r.getString(0) + " " + r.getString(1)).toList());
+            assertEquals(List.of(TABLE.tableName()), List.copyOf(TableSnapshots.of(spark, warehouse).madeSince(before).keySet()));
+
+            assertEquals(List.of(TABLE.tableName()), List.copyOf(before.rollBack(spark, warehouse).keySet()));
+            assertEquals(List.of("2026-11-19 captured 2026-11-20", "2026-11-20 captured 2026-11-20"), partitions(spark));
+            assertEquals(2, TableWriter.countCaptured(spark, TABLE, warehouse, CAPTURED));
+        } finally {
+            spark.conf().unset(SparkSessions.RUN_ID);
         }
+    }
+
+    private List<String> partitions(SparkSession spark) {
+        return TableWriter.partitions(spark, TABLE, root.toString()).orderBy("receipt_date", "capture_date")
+                .collectAsList().stream().map(r -> r.get(0) + " captured " + r.get(1)).toList();
     }
 }
