@@ -62,13 +62,13 @@ peak_mb() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$
 prepare_archive() {
   rm -rf "$DATA/work-archive"
   "$ROOT/bin/ses-analytics" nightly --raw "$ROOT/sample/raw" --warehouse "$DATA/work-archive" --from "$DAY" \
-    --to "$DAY" --catalog none > /dev/null
+    --to "$DAY" > /dev/null
 }
 
 nightly() {  # nightly NAME RAW WAREHOUSE FROM TO
   rm -rf "$3"
   SES_ANALYTICS_JAVA_OPTS="-Xmx$HEAP" measured "$1" "$ROOT/bin/ses-analytics" nightly --raw "$2" --warehouse "$3" \
-    --from "$4" --to "$5" --catalog none
+    --from "$4" --to "$5"
 }
 
 pipeline() {

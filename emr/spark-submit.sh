@@ -12,7 +12,10 @@
 #   RAW_URI            default s3://$DATA_BUCKET/raw
 #   WAREHOUSE_URI      default s3://$DATA_BUCKET/warehouse
 #   JOBS_JAR           default s3://$ARTIFACTS_BUCKET/ses-analytics/jobs-0.1.0-SNAPSHOT-emr.jar (a local path works too)
-#   CATALOG            glue (default), local or none
+#   CATALOG            glue (default) or local: the Iceberg catalog of the tables
+#   ICEBERG_JAR        Iceberg's Spark runtime; default EMR's /usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar
+#                      when present. Elsewhere set it to "" and add to SPARK_SUBMIT_EXTRA
+#                      "--packages org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.10.1"
 #   GLUE_DATABASE      default ses_analytics
 #   REGION             Glue region; default $AWS_REGION, else the AWS SDK's default region chain
 #   SPARK_SUBMIT       default spark-submit
@@ -68,9 +71,11 @@ SPARK_ARGS=(
     --deploy-mode "$DEPLOY_MODE"
     --name "ses-analytics nightly"
     --class io.sesanalytics.jobs.cli.SesAnalytics
-    --conf spark.sql.sources.partitionOverwriteMode=dynamic
-    --conf spark.hadoop.hive.metastore.client.factory.class=com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory
 )
+ICEBERG_JAR="${ICEBERG_JAR-/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar}"
+if [[ -n "$ICEBERG_JAR" && -f "$ICEBERG_JAR" ]]; then
+    SPARK_ARGS+=(--jars "$ICEBERG_JAR")
+fi
 read -r -a EXTRA_SPARK_ARGS <<< "${SPARK_SUBMIT_EXTRA:-}"
 
 APP_ARGS=(nightly --raw "$RAW_URI" --warehouse "$WAREHOUSE_URI" --catalog "$CATALOG" --glue-database "$GLUE_DATABASE")

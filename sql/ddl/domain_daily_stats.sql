@@ -1,8 +1,7 @@
 -- Daily sending stats, bounce and complaint rates per sender domain.
 -- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
--- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
--- MSCK REPAIR TABLE ses_analytics.domain_daily_stats;
-CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`domain_daily_stats` (
+-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.
+CREATE TABLE `ses_analytics`.`domain_daily_stats` (
   `source_domain` string COMMENT 'sender domain',
   `sends` bigint COMMENT 'send events, one per recipient',
   `messages` bigint COMMENT 'distinct messages sent',
@@ -31,12 +30,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`domain_daily_stats` (
   `window_bounce_rate` double COMMENT 'window_permanent_bounces / window_rate_basis',
   `window_complaint_rate` double COMMENT 'window_complaints / window_rate_basis',
   `window_bounce_status` string COMMENT 'status of window_bounce_rate',
-  `window_complaint_status` string COMMENT 'status of window_complaint_rate'
-)
-COMMENT 'Daily sending stats, bounce and complaint rates per sender domain'
-PARTITIONED BY (
+  `window_complaint_status` string COMMENT 'status of window_complaint_rate',
   `stat_date` date COMMENT 'UTC event date the row counts'
 )
-STORED AS PARQUET
-LOCATION 's3://${DATA_BUCKET}/warehouse/domain_daily_stats/'
-TBLPROPERTIES ('parquet.compression'='SNAPPY');
+PARTITIONED BY (stat_date)
+LOCATION 's3://${DATA_BUCKET}/warehouse/ses_analytics.db/domain_daily_stats'
+TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet', 'write_compression'='snappy');

@@ -1,12 +1,12 @@
 -- SES sending events, one row per event per recipient.
 -- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
--- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
--- MSCK REPAIR TABLE ses_analytics.events;
-CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`events` (
+-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.
+CREATE TABLE `ses_analytics`.`events` (
   `event_id` string COMMENT 'stable id: hash of message_id, event_type, event_time, recipient and link',
   `event_type` string COMMENT 'send, reject, bounce, complaint, delivery, open, click, rendering_failure, delivery_delay, subscription',
   `source_format` string COMMENT 'event_publishing (eventType) or identity_notification (notificationType)',
   `event_time` timestamp COMMENT 'when the event happened (UTC); the mail time for send, reject and rendering_failure',
+  `event_date` date COMMENT 'UTC date of event_time',
   `message_id` string COMMENT 'SES message id (mail.messageId)',
   `mail_time` timestamp COMMENT 'when the mail was sent (mail.timestamp)',
   `source_address` string COMMENT 'sender address, lower-cased, without display name',
@@ -38,13 +38,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`events` (
   `sending_account_id` string COMMENT 'AWS account that sent the mail',
   `source_ip` string COMMENT 'IP address that called SES',
   `sns_message_id` string COMMENT 'SNS MessageId of the captured message; null for raw SQS delivery',
-  `sns_topic_arn` string COMMENT 'SNS topic of the captured message'
-)
-COMMENT 'SES sending events, one row per event per recipient'
-PARTITIONED BY (
-  `event_date` date COMMENT 'UTC date of event_time',
+  `sns_topic_arn` string COMMENT 'SNS topic of the captured message',
   `capture_date` date COMMENT 'UTC date the raw line was captured (raw layout dt)'
 )
-STORED AS PARQUET
-LOCATION 's3://${DATA_BUCKET}/warehouse/events/'
-TBLPROPERTIES ('parquet.compression'='SNAPPY');
+PARTITIONED BY (event_date, capture_date)
+LOCATION 's3://${DATA_BUCKET}/warehouse/ses_analytics.db/events'
+TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet', 'write_compression'='snappy');

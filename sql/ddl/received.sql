@@ -1,10 +1,10 @@
 -- Mail received by SES, one row per message.
 -- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
--- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
--- MSCK REPAIR TABLE ses_analytics.received;
-CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`received` (
+-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.
+CREATE TABLE `ses_analytics`.`received` (
   `message_id` string COMMENT 'SES message id of the received mail',
   `receipt_time` timestamp COMMENT 'when SES received the mail (receipt.timestamp)',
+  `receipt_date` date COMMENT 'UTC date of receipt_time',
   `mail_time` timestamp COMMENT 'mail.timestamp',
   `source_address` string COMMENT 'envelope sender (mail.source), lower-cased',
   `source_domain` string COMMENT 'domain of source_address',
@@ -25,13 +25,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`received` (
   `s3_bucket` string COMMENT 'bucket of an S3 action',
   `s3_object_key` string COMMENT 'object key of an S3 action',
   `processing_time_ms` bigint COMMENT 'receipt.processingTimeMillis',
-  `sns_message_id` string COMMENT 'SNS MessageId of the captured message'
-)
-COMMENT 'Mail received by SES, one row per message'
-PARTITIONED BY (
-  `receipt_date` date COMMENT 'UTC date of receipt_time',
+  `sns_message_id` string COMMENT 'SNS MessageId of the captured message',
   `capture_date` date COMMENT 'UTC date the raw line was captured (raw layout dt)'
 )
-STORED AS PARQUET
-LOCATION 's3://${DATA_BUCKET}/warehouse/received/'
-TBLPROPERTIES ('parquet.compression'='SNAPPY');
+PARTITIONED BY (receipt_date, capture_date)
+LOCATION 's3://${DATA_BUCKET}/warehouse/ses_analytics.db/received'
+TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet', 'write_compression'='snappy');

@@ -1,8 +1,7 @@
 -- Suppression-list state of every bounced or complained address, one snapshot per night.
 -- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;
--- the Glue table that `publish` creates has the same columns. Partitions: run `publish`, or
--- MSCK REPAIR TABLE ses_analytics.suppression;
-CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`suppression` (
+-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.
+CREATE TABLE `ses_analytics`.`suppression` (
   `address` string COMMENT 'recipient address, lower-cased',
   `status` string COMMENT 'SUPPRESSED, WATCHING (transient bounces below the threshold) or RELEASED',
   `reason` string COMMENT 'BOUNCE or COMPLAINT, as SES names suppression reasons; null while WATCHING',
@@ -19,12 +18,9 @@ CREATE EXTERNAL TABLE IF NOT EXISTS `ses_analytics`.`suppression` (
   `sending_domains` array<string> COMMENT 'sender domains whose mail bounced or was complained about',
   `suppressed_on` date COMMENT 'run date the current suppression started',
   `expires_on` date COMMENT 'run date a transient-bounce suppression is released unless renewed',
-  `released_on` date COMMENT 'run date the address was released'
-)
-COMMENT 'Suppression-list state of every bounced or complained address, one snapshot per night'
-PARTITIONED BY (
+  `released_on` date COMMENT 'run date the address was released',
   `state_date` date COMMENT 'run date of the night this state follows'
 )
-STORED AS PARQUET
-LOCATION 's3://${DATA_BUCKET}/warehouse/suppression/'
-TBLPROPERTIES ('parquet.compression'='SNAPPY');
+PARTITIONED BY (state_date)
+LOCATION 's3://${DATA_BUCKET}/warehouse/ses_analytics.db/suppression'
+TBLPROPERTIES ('table_type'='ICEBERG', 'format'='parquet', 'write_compression'='snappy');

@@ -12,7 +12,8 @@ import java.sql.Statement;
  */
 public final class CompareCounts {
     public static void main(String[] args) throws Exception {
-        String pipeline = "read_parquet('" + args[0] + "/domain_daily_stats/*/*.parquet', hive_partitioning = true)";
+        // The table's data files, read directly: the benchmark's warehouse holds one night, written in one commit.
+        String pipeline = "read_parquet('" + args[0] + "/ses_analytics/domain_daily_stats/data/*/*.parquet', hive_partitioning = true)";
         String duck = "read_parquet('" + args[1] + "')";
         String sql = """
                 WITH p AS (SELECT stat_date, source_domain, sends, permanent_bounces, complaints FROM %s

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class EmrDeploymentFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Jars that are not ours: EMR's step runner. */
-    private static final Set<String> FOREIGN_JARS = Set.of("command-runner.jar");
+    private static final Set<String> FOREIGN_JARS = Set.of("command-runner.jar", "iceberg-spark3-runtime.jar");
     private static final Pattern JAR = Pattern.compile("[A-Za-z0-9_./${}:@+-]*\\.jar(?![A-Za-z0-9_])");
     private static final Pattern MAIN_CLASS = Pattern.compile("--class[\\s\"',=]+([A-Za-z_][A-Za-z0-9_.$]*)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");

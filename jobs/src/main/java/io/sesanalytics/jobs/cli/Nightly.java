@@ -41,8 +41,13 @@ final class Nightly {
                 TableSnapshots before = TableSnapshots.of(spark, warehouse);
                 try {
                     step.accept(spark, config);
-                } catch (RuntimeException e) {
-                    before.rollBack(spark, warehouse);
+                } catch (Throwable e) {
+                    // Spark also throws checked exceptions (SparkException) from Scala code.
+                    try {
+                        before.rollBack(spark, warehouse);
+                    } catch (RuntimeException rollBackFailure) {
+                        e.addSuppressed(rollBackFailure);
+                    }
                     throw e;
                 }
             }

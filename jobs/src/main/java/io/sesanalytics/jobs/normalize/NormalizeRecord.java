@@ -24,7 +24,7 @@ public final class NormalizeRecord {
     }
 
     /** Called when a run starts: until it succeeds, the date counts as not normalized. */
-    static void forget(SparkSession spark, String warehouse, LocalDate captureDate) {
+    public static void forget(SparkSession spark, String warehouse, LocalDate captureDate) {
         RunSummaries.removeSections(spark, warehouse, captureDate, List.of(SECTION, "normalize"));
     }
 

@@ -8,6 +8,7 @@ import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.TableSnapshots;
 import io.sesanalytics.jobs.common.WarehouseCatalog;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
+import io.sesanalytics.jobs.normalize.NormalizeRecord;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionRules;
@@ -150,9 +151,18 @@ public final class NightlyPipeline {
             both = timings.timeSideBySide(
                     "aggregate", () -> AggregateJob.run(spark, config.aggregate().withDate(date)),
                     "suppress", () -> SuppressJob.run(spark, config.suppress().withDate(date)));
-        } catch (RuntimeException e) {
-            Map<String, TableSnapshots.RolledBack> rolledBack = before.rollBack(spark, config.warehouse());
-            RunSummaries.putSection(spark, config.warehouse(), date, SNAPSHOTS, Map.of("rolled_back", rolledBack));
+        } catch (Throwable e) {
+            // Spark also throws checked exceptions (SparkException) from Scala code.
+            try {
+                Map<String, TableSnapshots.RolledBack> rolledBack = before.rollBack(spark, config.warehouse());
+                if (planned.normalize()) {
+                    // The night's rows are gone again: its captures must be normalized by the next run.
+                    NormalizeRecord.forget(spark, config.warehouse(), date);
+                }
+                RunSummaries.putSection(spark, config.warehouse(), date, SNAPSHOTS, Map.of("rolled_back", rolledBack));
+            } catch (RuntimeException rollBackFailure) {
+                e.addSuppressed(rollBackFailure);
+            }
             throw e;
         }
         progress.aggregatedAndSuppressed(both.first(), both.second());

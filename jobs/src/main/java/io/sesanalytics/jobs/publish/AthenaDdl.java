@@ -25,9 +25,9 @@ public final class AthenaDdl {
         ddl.append("-- ").append(table.description()).append(".\n");
         ddl.append("-- Generated from jobs/src/main/java/io/sesanalytics/jobs/common/Schemas.java by `bin/ses-analytics ddl`;\n");
         ddl.append("-- the nightly jobs with --catalog glue create the same Iceberg table in the Glue database.\n");
-        ddl.append("CREATE TABLE IF NOT EXISTS `").append(database).append("`.`").append(table.tableName()).append("` (\n");
+        ddl.append("CREATE TABLE `").append(database).append("`.`").append(table.tableName()).append("` (\n");
         ddl.append(columns(CatalogColumns.columns(table)));
-        ddl.append("\n)\nCOMMENT '").append(quote(table.description())).append("'\n");
+        ddl.append("\n)\n");
         ddl.append("PARTITIONED BY (").append(String.join(", ", table.partitionColumns())).append(")\n");
         ddl.append("LOCATION '").append(CatalogColumns.catalogLocation(warehouse)).append('/').append(database)
                 .append(".db/").append(table.tableName()).append("'\n");

@@ -13,12 +13,12 @@ class RunSummariesTest {
     void sectionsAreWrittenInTheOrderOfTheJobsWhicheverWasPutFirst() {
         ObjectNode summary = RunSummaries.MAPPER.createObjectNode();
         for (String section : List.of("startup_ms", "zeta", "suppress", "catch_up", "date", "aggregate", "alpha",
-                "timings_ms", "publish", "normalized_objects", "normalize")) {
+                "timings_ms", "snapshots", "normalized_objects", "normalize")) {
             summary.put(section, section);
         }
         List<String> order = new ArrayList<>();
         RunSummaries.inSectionOrder(summary).fieldNames().forEachRemaining(order::add);
-        assertEquals(List.of("date", "normalize", "normalized_objects", "aggregate", "suppress", "publish", "catch_up",
+        assertEquals(List.of("date", "normalize", "normalized_objects", "aggregate", "suppress", "snapshots", "catch_up",
                 "timings_ms", "startup_ms", "alpha", "zeta"), order);
     }
 }

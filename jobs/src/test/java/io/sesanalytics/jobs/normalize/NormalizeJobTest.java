@@ -6,6 +6,7 @@ import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -104,7 +105,8 @@ class NormalizeJobTest {
         List<Row> opens = table(Table.EVENTS).filter(col("event_type").equalTo("open")).collectAsList();
         assertEquals(1, opens.size());
         assertEquals(CaptureScenario.DAY_BEFORE, opens.get(0).getAs("capture_date"));
-        assertTrue(Files.isDirectory(Path.of(warehouse, "events", "event_date=2026-11-24", "capture_date=2026-11-23")));
+        assertTrue(TableWriter.partitions(spark, Table.EVENTS, warehouse).collectAsList().stream()
+                .anyMatch(p -> p.get(0).toString().equals("2026-11-24") && p.get(1).equals(CaptureScenario.DAY_BEFORE)));
     }
 
     @Test
@@ -170,18 +172,21 @@ class NormalizeJobTest {
     private static Path normalizeInto(String folder) {
         Path target = root.resolve(folder);
         NormalizeJob.run(spark, new NormalizeJob.Config(raw, target.toString(), CaptureScenario.DAY, 3));
-        return target.resolve(Table.EVENTS.tableName());
+        return target;
     }
 
-    /** The event ids of each file in the order they are stored, by partition folder and task number. */
-    private static Map<String, List<String>> eventIdsByFile(Path table) throws IOException {
+    /**
+     * The event ids of each live data file of the events table in the order they are stored, by partition
+     * folder and the Spark partition's number that starts the file's name.
+     */
+    private static Map<String, List<String>> eventIdsByFile(Path warehouse) {
         Map<String, List<String>> ids = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(table)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
-                String task = file.getFileName().toString().substring(0, "part-00000".length());
-                ids.put(table.relativize(file.getParent()) + "/" + task, spark.read().parquet(file.toString())
-                        .select("event_id").as(Encoders.STRING()).collectAsList());
-            }
+        String table = WarehouseCatalog.tableName(spark, warehouse.toString(), Table.EVENTS);
+        for (Row row : spark.sql("SELECT file_path FROM " + table + ".files").collectAsList()) {
+            Path file = Path.of(java.net.URI.create(row.getString(0)));
+            String task = file.getFileName().toString().substring(0, "00000".length());
+            ids.put(file.getParent().getParent().getFileName() + "/" + file.getParent().getFileName() + "/" + task,
+                    spark.read().parquet(file.toString()).select("event_id").as(Encoders.STRING()).collectAsList());
         }
         return ids;
     }

@@ -5,6 +5,7 @@ import io.sesanalytics.jobs.SparkTestSession;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
+import io.sesanalytics.jobs.common.WarehouseCatalog;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -41,19 +42,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Re-running a date, any number of times, leaves every file of the warehouse byte for byte as it was: the
- * tables' Parquet files, the record keys, the exports and the run summaries. Only what cannot repeat is left
- * out: the name a write gives its Parquet files (a UUID per write), Hadoop's checksum of a file that is
- * compared, and the run summaries' timings. A re-run that recomputes later nights says so in its catch-up
- * section, and nothing else of it differs.
+ * Re-running a date, any number of times, leaves the warehouse byte for byte as it was: the data files of
+ * every table's current snapshot, the exports and the run summaries. Only what cannot repeat is left out: the
+ * tables' metadata (a new snapshot, with its id and time, per commit), the name a write gives its data files
+ * (its task's attempt and a UUID per write), Hadoop's checksum of a file that is compared, and the run
+ * summaries' timings and snapshot ids. A re-run that recomputes later nights says so in its catch-up section,
+ * and nothing else of it differs.
  */
 class ExactReRunTest {
     private static final LocalDate D1 = LocalDate.parse("2026-11-20");
     private static final LocalDate D2 = D1.plusDays(1);
-    /** {@code part-00000-<uuid>.c000.snappy.parquet}: the task's number, the write's UUID, the file's number. */
-    private static final Pattern PART = Pattern.compile("(part-\\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\..+)");
-    /** Sections of a run summary that measure the run rather than state what it computed. */
-    private static final List<String> TIMINGS = List.of("timings_ms", "startup_ms");
+    /**
+     * Iceberg's {@code 00000-12-<operation id>-00001.parquet}: the Spark partition's number, the task attempt,
+     * the write's id, the file's number within the task.
+     */
+    private static final Pattern DATA_FILE = Pattern.compile("(\\d{5})-\\d+-.+-(\\d{5})(\\.parquet)");
+    /** Sections of a run summary that name the run rather than state what it computed. */
+    private static final List<String> RUN_SPECIFIC = List.of("timings_ms", "startup_ms", NightlyPipeline.SNAPSHOTS);
 
     @TempDir
     Path root;
@@ -66,7 +71,7 @@ class ExactReRunTest {
         run(raw, warehouse, D2);
         Map<String, byte[]> first = files(warehouse);
         assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("events/")), first.keySet().toString());
-        assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("_normalize/record_keys/")), first.keySet().toString());
+        assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("record_keys/")), first.keySet().toString());
         assertTrue(first.keySet().stream().anyMatch(name -> name.startsWith("exports/suppression/dt=" + D2 + "/")), first.keySet().toString());
         assertTrue(first.containsKey("_runs/dt=" + D2 + "/summary.json"), first.keySet().toString());
 
@@ -98,8 +103,7 @@ class ExactReRunTest {
         List<Row> quarantined = TableWriter.read(spark, Table.QUARANTINE, warehouse.toString())
                 .filter(col("capture_date").equalTo(lit(D2))).select("raw_line").collectAsList();
         assertFalse(quarantined.isEmpty(), "the sample's night holds quarantined lines");
-        Path partition = warehouse.resolve(Table.QUARANTINE.tableName()).resolve("capture_date=" + D2);
-        assertTrue(Files.isDirectory(partition));
+        assertEquals(List.of(D1, D2), TableWriter.partitionDates(spark, Table.QUARANTINE, warehouse.toString(), "capture_date"));
 
         // The captures of the night as they would have been without the lines that could not be normalized.
         Set<String> lines = new HashSet<>();
@@ -121,7 +125,8 @@ class ExactReRunTest {
         assertEquals(quarantined.size(), removed, "every quarantined line was one line of an object");
 
         run(raw, warehouse, D2);
-        assertFalse(Files.exists(partition), "the quarantine partition of " + D2 + " is removed");
+        assertEquals(List.of(D1), TableWriter.partitionDates(spark, Table.QUARANTINE, warehouse.toString(), "capture_date"),
+                "the quarantine partition of " + D2 + " is removed");
         assertEquals(0, TableWriter.countCaptured(spark, Table.QUARANTINE, warehouse.toString(), D2));
         assertTrue(TableWriter.countCaptured(spark, Table.QUARANTINE, warehouse.toString(), D1) > 0,
                 "the other night's quarantine is kept");
@@ -137,16 +142,38 @@ class ExactReRunTest {
     }
 
     /**
-     * Every file under the warehouse by its path, with what is compared of it. A Parquet file is named without
-     * its write's UUID, so that the files of a partition folder pair up by task and file number; a run summary
-     * is kept without its timings, after checking that it is written as its sections encode; a hidden checksum
-     * file is left out once the file it checks is in.
+     * What is compared of the warehouse, by path: each table's live data files (those of its current snapshot),
+     * named {@code <table>/<partition folders>/<partition and file numbers>}, and every file outside the
+     * tables; a run summary without its run-specific sections, after checking that it is written as its
+     * sections encode; a hidden checksum file is left out once the file it checks is in.
      */
     private static Map<String, byte[]> files(Path warehouse) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
+        SparkSession spark = SparkTestSession.get();
+        for (Table table : Table.values()) {
+            if (!TableWriter.exists(spark, table, warehouse.toString())) {
+                continue;
+            }
+            String name = WarehouseCatalog.tableName(spark, warehouse.toString(), table);
+            for (Row row : spark.sql("SELECT file_path FROM " + name + ".files").collectAsList()) {
+                Path file = Path.of(java.net.URI.create(row.getString(0)));
+                Path data = file.getParent();
+                while (!data.getFileName().toString().equals("data")) {
+                    data = data.getParent();
+                }
+                Matcher numbers = DATA_FILE.matcher(file.getFileName().toString());
+                assertTrue(numbers.matches(), file.toString());
+                String relative = table.tableName() + "/" + data.relativize(file.getParent()).toString().replace('\\', '/')
+                        + "/" + numbers.group(1) + "-" + numbers.group(2) + numbers.group(3);
+                if (files.put(relative, Files.readAllBytes(file)) != null) {
+                    throw new AssertionError("two files of one write are " + relative);
+                }
+            }
+        }
         List<Path> checksums = new ArrayList<>();
+        Path tables = warehouse.resolve(WarehouseCatalog.DEFAULT_DATABASE);
         try (Stream<Path> all = Files.walk(warehouse)) {
-            for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : all.filter(Files::isRegularFile).filter(f -> !f.startsWith(tables)).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".") && name.endsWith(".crc")) {
                     checksums.add(file);
@@ -154,15 +181,10 @@ class ExactReRunTest {
                 }
                 String relative = warehouse.relativize(file).toString().replace('\\', '/');
                 byte[] content = Files.readAllBytes(file);
-                Matcher part = PART.matcher(name);
-                if (part.matches()) {
-                    relative = relative.substring(0, relative.length() - name.length()) + part.group(1) + part.group(2);
-                } else if (name.equals("summary.json")) {
-                    content = withoutTimings(relative, content);
+                if (name.equals("summary.json")) {
+                    content = withoutRunSpecifics(relative, content);
                 }
-                if (files.put(relative, content) != null) {
-                    throw new AssertionError("two files of one write are " + relative);
-                }
+                files.put(relative, content);
             }
         }
         for (Path checksum : checksums) {
@@ -173,12 +195,13 @@ class ExactReRunTest {
         return files;
     }
 
-    private static byte[] withoutTimings(String name, byte[] content) throws IOException {
+    private static byte[] withoutRunSpecifics(String name, byte[] content) throws IOException {
         ObjectNode summary = (ObjectNode) RunSummaries.MAPPER.readTree(content);
         assertEquals(new String(content, StandardCharsets.UTF_8), RunSummaries.pretty(summary),
                 name + " is written as its sections encode");
         assertTrue(summary.has("timings_ms"), name + " has its timings");
-        summary.remove(TIMINGS);
+        assertTrue(summary.path(NightlyPipeline.SNAPSHOTS).path("committed").isObject(), name + " names its snapshots");
+        summary.remove(RUN_SPECIFIC);
         return RunSummaries.pretty(summary).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -83,6 +83,40 @@ class FailedAndSkippedNightsTest {
         assertSameContents(rebased(inOrder, "raw", "raw-broken"), contents(warehouse));
     }
 
+    @Test
+    void aNightFailingAfterSomeTablesCommittedRollsThemBackAndNamesThem() throws IOException {
+        Path warehouse = root.resolve("rolled-back");
+        run(raw, warehouse, D1);
+        Map<String, List<String>> before = tables(contents(warehouse));
+        // A file where the night's export folder goes: suppress fails after normalize, aggregate and its own
+        // tables committed.
+        Path exports = warehouse.resolve("exports/suppression/dt=" + D2);
+        Files.createDirectories(exports.getParent());
+        Files.writeString(exports, "in the way");
+
+        assertThrows(RuntimeException.class, () -> run(raw, warehouse, D2));
+
+        assertSameContents(before, tables(contents(warehouse)));
+        var summary = io.sesanalytics.jobs.common.RunSummaries.read(SparkTestSession.get(), warehouse.toString(), D2);
+        var rolledBack = summary.path(NightlyPipeline.SNAPSHOTS).path("rolled_back");
+        for (Table table : List.of(Table.EVENTS, Table.RECORD_KEYS, Table.SENDER_DAILY_STATS, Table.TOP_SENDERS,
+                Table.SUPPRESSION, Table.SUPPRESSION_HISTORY)) {
+            assertFalse(rolledBack.path(table.tableName()).path("from").isMissingNode(), table + " in " + summary);
+        }
+
+        Files.delete(exports);
+        NightlyPipeline.Result result = run(raw, warehouse, D3);
+        assertEquals(List.of(D2), result.plan().dates(NightPlan.Cause.CAUGHT_UP));
+        assertSameContents(inOrder, contents(warehouse));
+    }
+
+    /** Only the tables of {@link #contents}. */
+    private static Map<String, List<String>> tables(Map<String, List<String>> contents) {
+        Map<String, List<String>> tables = new TreeMap<>(contents);
+        tables.keySet().removeIf(name -> name.startsWith("exports"));
+        return tables;
+    }
+
     private static NightlyPipeline.Result run(Path raw, Path warehouse, LocalDate date) {
         return NightlyPipeline.run(SparkTestSession.get(), NightlyPipeline.Config.defaults(raw.toString(), warehouse.toString(),
                 List.of(date)), new StepTimings(), NightlyPipeline.Progress.NONE);
