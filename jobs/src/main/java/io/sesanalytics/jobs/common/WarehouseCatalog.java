@@ -1,6 +1,8 @@
 package io.sesanalytics.jobs.common;
 
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.Objects;
  */
 public record WarehouseCatalog(CatalogMode mode, String database, String region, URI endpoint) {
     public static final String DEFAULT_DATABASE = "ses_analytics";
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseCatalog.class);
     private static final String SPARK_CATALOG = "org.apache.iceberg.spark.SparkCatalog";
     /** Where a registered catalog keeps its database; Iceberg ignores options it does not know. */
     private static final String DATABASE = "spark.sql.catalog.%s.ses-analytics.database";
@@ -56,6 +59,10 @@ public record WarehouseCatalog(CatalogMode mode, String database, String region,
                         + registered + " in this session");
             }
             return name;
+        }
+        if (mode == CatalogMode.LOCAL && location.matches("^s3[an]?://.*")) {
+            // The Hadoop catalog commits by renaming a file, which S3 does not do atomically.
+            LOG.warn("the local catalog on {} is safe for one writer at a time only; on S3 use --catalog glue", location);
         }
         spark.conf().set(prefix, SPARK_CATALOG);
         settings.forEach((key, value) -> spark.conf().set(prefix + "." + key, value));
