@@ -122,7 +122,21 @@ public final class TableWriter {
                 + " COMMENT '" + quote(table.description()) + "'"
                 + " TBLPROPERTIES ('format-version'='2', 'write.format.default'='parquet',"
                 + " 'write.parquet.compression-codec'='snappy', 'write.distribution-mode'='none')");
+        addMissingColumns(spark, table, name);
         return name;
+    }
+
+    /**
+     * Adds the columns a newer release defines to a table an older one created: an Iceberg schema change is
+     * one metadata commit, and the rows written before read the new column as null.
+     */
+    private static void addMissingColumns(SparkSession spark, Table table, String name) {
+        Set<String> present = Set.of(spark.table(name).schema().fieldNames());
+        for (StructField field : table.schema().fields()) {
+            if (!present.contains(field.name())) {
+                spark.sql("ALTER TABLE " + name + " ADD COLUMN " + column(field));
+            }
+        }
     }
 
     private static String column(StructField field) {

@@ -107,6 +107,24 @@ class TableWriterTest {
         }
     }
 
+    @Test
+    void aColumnANewerReleaseDefinesIsAddedToATableAnOlderOneCreated() {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = root.toString();
+        String name = WarehouseCatalog.tableName(spark, warehouse, TABLE);
+        spark.sql("CREATE TABLE " + name + " (message_id STRING, receipt_date DATE, capture_date DATE) USING iceberg"
+                + " PARTITIONED BY (receipt_date, capture_date)");
+        spark.sql("INSERT INTO " + name + " VALUES ('m-old', DATE '2026-11-19', DATE '2026-11-19')");
+
+        TableWriter.replaceCaptureDate(spark, rows(spark, CAPTURED, "2026-11-20"), TABLE, warehouse, CAPTURED);
+
+        assertEquals(List.of(TABLE.schema().fieldNames()).stream().sorted().toList(),
+                List.of(spark.table(name).schema().fieldNames()).stream().sorted().toList());
+        assertEquals(List.of("m-2026-11-20 inbox@example.org", "m-old null"),
+                TableWriter.read(spark, TABLE, warehouse).orderBy("message_id").collectAsList().stream()
+                        .map(r -> r.getAs("message_id") + " " + r.getAs("destination")).toList());
+    }
+
     private List<String> partitions(SparkSession spark) {
         return TableWriter.partitions(spark, TABLE, root.toString()).orderBy("receipt_date", "capture_date")
                 .collectAsList().stream().map(r -> r.get(0) + " captured " + r.get(1)).toList();
