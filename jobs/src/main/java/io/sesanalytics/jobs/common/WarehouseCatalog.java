@@ -45,7 +45,7 @@ public record WarehouseCatalog(CatalogMode mode, String database, String region,
 
     /**
      * Registers this catalog for the warehouse, with its database; returns the Spark catalog's name. Registering
-     * again with the same settings does nothing; with others, once the catalog is in use, fails.
+     * again with the same settings does nothing; with other settings it fails, as Spark keeps the first.
      */
     public String register(SparkSession spark, String warehouse) {
         String location = Locations.normalize(warehouse);
