@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -60,6 +61,6 @@ public final class MigrateParquetCommand implements Callable<Integer> {
         if (folder.startsWith("s3://") || folder.startsWith("s3a://")) {
             return "aws s3 rm --recursive " + folder.replaceFirst("^s3a://", "s3://") + "/";
         }
-        return "rm -r " + (folder.startsWith("file:") ? java.net.URI.create(folder).getPath() : folder);
+        return "rm -r " + (folder.startsWith("file:") ? URI.create(folder).getPath() : folder);
     }
 }
