@@ -21,7 +21,8 @@ import java.io.PrintWriter;
         versionProvider = SesAnalytics.Version.class,
         description = "Amazon SES event analytics: capture, normalize and report on SES notifications.",
         subcommands = {NightlyCommand.class, NormalizeCommand.class, AggregateCommand.class, SuppressCommand.class,
-                SqlCommand.class, DdlCommand.class, CommandLine.HelpCommand.class})
+                SqlCommand.class, DdlCommand.class, MaintainCommand.class, MigrateParquetCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SesAnalytics {
     /** The system property naming the log file of this run, set by bin/ses-analytics. */
     public static final String LOG_FILE_PROPERTY = "ses-analytics.log.file";

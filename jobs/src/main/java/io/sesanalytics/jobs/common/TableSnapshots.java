@@ -75,7 +75,7 @@ public final class TableSnapshots {
     }
 
     /** Iceberg's own view of a table, fresh from its catalog. */
-    static org.apache.iceberg.Table load(SparkSession spark, String warehouse, Table table) {
+    public static org.apache.iceberg.Table load(SparkSession spark, String warehouse, Table table) {
         try {
             org.apache.iceberg.Table iceberg = Spark3Util.loadIcebergTable(spark,
                     WarehouseCatalog.tableName(spark, warehouse, table));
