@@ -50,7 +50,8 @@ public final class MaintainCommand implements Callable<Integer> {
         if (!done.written()) {
             return table + "not written yet";
         }
-        return table + String.format("%,d snapshot(s) expired (%,d file(s) deleted), %,d small file(s) rewritten into %,d",
-                done.snapshotsExpired(), done.filesDeleted(), done.filesRewritten(), done.filesAdded());
+        return table + String.format("%,d snapshot(s) expired (%,d file(s) deleted), %,d small file(s) rewritten into %,d,"
+                        + " %,d file(s) of killed runs deleted", done.snapshotsExpired(), done.filesDeleted(),
+                done.filesRewritten(), done.filesAdded(), done.orphanFilesDeleted());
     }
 }

@@ -4,6 +4,7 @@ import io.sesanalytics.jobs.common.SparkSessions;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableSnapshots;
 import io.sesanalytics.jobs.common.TableWriter;
+import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.ExpireSnapshots;
 import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.spark.actions.SparkActions;
@@ -17,13 +18,19 @@ import java.util.Objects;
 /**
  * Keeps the Iceberg tables small to plan and cheap to read: compacts the small files that nightly re-runs and
  * catch-ups leave in a partition, then expires the snapshots older than a cut-off (always keeping the current
- * one), which deletes the files only those snapshots still referenced.
+ * one), which deletes the files only those snapshots still referenced, and deletes the files no snapshot ever
+ * referenced: those a run killed before its commit had written.
  */
 public final class MaintainJob {
     public static final int DEFAULT_EXPIRE_DAYS = 7;
     /** A partition is compacted only when it holds at least this many small files. */
     public static final int DEFAULT_MIN_INPUT_FILES = 2;
     public static final int DEFAULT_TARGET_FILE_MB = 128;
+    /**
+     * Files no snapshot references are deleted only when older than this, Iceberg's own default, so that the
+     * files of a write still running are never taken for those of a killed one.
+     */
+    static final java.time.Duration ORPHAN_MIN_AGE = java.time.Duration.ofDays(3);
 
     private MaintainJob() {
     }
@@ -48,7 +55,7 @@ public final class MaintainJob {
 
     /** What maintenance did to one table; a table never written is left alone. */
     public record TableMaintenance(Table table, boolean written, int filesRewritten, int filesAdded,
-                                   int snapshotsExpired, long filesDeleted) {
+                                   int snapshotsExpired, long filesDeleted, int orphanFilesDeleted) {
     }
 
     /** Compacts, then expires, every table of the warehouse, one after the other. */
@@ -56,7 +63,7 @@ public final class MaintainJob {
         List<TableMaintenance> done = new ArrayList<>();
         for (Table table : Table.values()) {
             done.add(TableWriter.exists(spark, table, config.warehouse()) ? maintain(spark, config, table)
-                    : new TableMaintenance(table, false, 0, 0, 0, 0));
+                    : new TableMaintenance(table, false, 0, 0, 0, 0, 0));
         }
         return done;
     }
@@ -73,8 +80,12 @@ public final class MaintainJob {
         iceberg.refresh();
         long deleted = expired.deletedDataFilesCount() + expired.deletedPositionDeleteFilesCount()
                 + expired.deletedEqualityDeleteFilesCount();
+        Instant orphanCutOff = Instant.now().minus(ORPHAN_MIN_AGE);
+        DeleteOrphanFiles.Result orphans = SparkActions.get(spark).deleteOrphanFiles(iceberg)
+                .olderThan(Math.min(orphanCutOff.toEpochMilli(), config.expireOlderThan().toEpochMilli()))
+                .execute();
         return new TableMaintenance(table, true, rewritten.rewrittenDataFilesCount(), rewritten.addedDataFilesCount(),
-                snapshots - count(iceberg.snapshots()), deleted);
+                snapshots - count(iceberg.snapshots()), deleted, count(orphans.orphanFileLocations()));
     }
 
     /** Bin-packs the small files of each partition that holds enough of them; other partitions are not touched. */

@@ -53,7 +53,7 @@ class MaintainJobTest {
                 Instant.now().plus(1, ChronoUnit.DAYS), MaintainJob.DEFAULT_MIN_INPUT_FILES, 128L * 1024 * 1024));
 
         MaintainJob.TableMaintenance topSenders = done.stream().filter(d -> d.table() == TABLE).findFirst().orElseThrow();
-        assertEquals(new MaintainJob.TableMaintenance(TABLE, true, 4, 1, 4, topSenders.filesDeleted()), topSenders);
+        assertEquals(new MaintainJob.TableMaintenance(TABLE, true, 4, 1, 4, topSenders.filesDeleted(), 0), topSenders);
         assertTrue(topSenders.filesDeleted() >= 4, "the files of the expired snapshots are deleted: " + topSenders);
         assertEquals(1, snapshots(spark, warehouse));
         assertEquals(1, dataFiles(spark, warehouse, SMALL_FILES).size());
@@ -61,6 +61,30 @@ class MaintainJobTest {
         assertEquals(rowsBefore, sortedJson(TableWriter.read(spark, TABLE, warehouse)));
         assertFalse(done.stream().filter(d -> d.table() != TABLE).anyMatch(MaintainJob.TableMaintenance::written),
                 "no other table was written: " + done);
+    }
+
+    @Test
+    void deletesTheFilesOfAKilledRunOnceTheyAreOldEnough() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        String warehouse = root.toString();
+        TableWriter.overwritePartitions(ranks(spark, SMALL_FILES, 3).coalesce(1), TABLE, warehouse);
+        List<String> live = dataFiles(spark, warehouse, SMALL_FILES);
+        // What a run killed before its commit leaves: a data file that no snapshot names, and one just written.
+        java.nio.file.Path folder = java.nio.file.Path.of(java.net.URI.create(live.get(0))).getParent();
+        java.nio.file.Path killed = java.nio.file.Files.copy(java.nio.file.Path.of(java.net.URI.create(live.get(0))),
+                folder.resolve("00000-9-killed-00001.parquet"));
+        java.nio.file.Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.from(
+                Instant.now().minus(MaintainJob.ORPHAN_MIN_AGE).minus(1, ChronoUnit.HOURS)));
+        java.nio.file.Path running = java.nio.file.Files.copy(killed, folder.resolve("00000-9-running-00001.parquet"));
+        java.nio.file.Files.setLastModifiedTime(running, java.nio.file.attribute.FileTime.from(Instant.now()));
+
+        List<MaintainJob.TableMaintenance> done = MaintainJob.run(spark, new MaintainJob.Config(warehouse,
+                Instant.now().plus(1, ChronoUnit.DAYS), MaintainJob.DEFAULT_MIN_INPUT_FILES, 128L * 1024 * 1024));
+
+        assertEquals(1, done.stream().filter(d -> d.table() == TABLE).findFirst().orElseThrow().orphanFilesDeleted());
+        assertFalse(java.nio.file.Files.exists(killed), "the killed run's file is deleted");
+        assertTrue(java.nio.file.Files.exists(running), "a file younger than the minimum age is kept");
+        assertEquals(live, dataFiles(spark, warehouse, SMALL_FILES));
     }
 
     @Test
