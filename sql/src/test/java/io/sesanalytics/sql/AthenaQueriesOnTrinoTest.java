@@ -34,8 +34,8 @@ class AthenaQueriesOnTrinoTest {
     private static final Path EXPECTED = SQL.resolve("src/test/resources/expected");
     private static final Path WAREHOUSE = Path.of(System.getProperty("sample.warehouse"));
     private static final Path METASTORE = WAREHOUSE.resolveSibling("_metastore");
-    /** The address why-suppressed.sql is asked about: suppressed for a bounce, then renewed, in the sample. */
-    static final String WHY_SUPPRESSED_ADDRESS = "'Bounce-Tx-00@Bounces.Example.org'";
+    /** The address why-suppressed.sql is asked about: added for a permanent bounce on the 20th, renewed by another on the 21st. */
+    static final String WHY_SUPPRESSED_ADDRESS = "'MatthewRusso@Outlook.com'";
     private static TrinoOverIceberg trino;
 
     @BeforeAll

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,11 +124,10 @@ final class TrinoOverIceberg implements AutoCloseable {
             String columns = trino.execute("SELECT column_name FROM " + CATALOG + ".information_schema.columns"
                             + " WHERE table_schema = '" + schema + "' AND table_name = '" + table + "' ORDER BY ordinal_position")
                     .getOnlyColumn().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
-            MaterializedRow row = trino.execute("SELECT count(*), checksum(ROW(" + columns + ")) FROM "
+            MaterializedRow row = trino.execute("SELECT count(*), to_hex(checksum(ROW(" + columns + "))) FROM "
                     + CATALOG + "." + schema + ".\"" + table + "\"").getMaterializedRows().get(0);
-            byte[] checksum = (byte[]) row.getField(1);
-            digests.put(table, new Digest(((Number) row.getField(0)).longValue(),
-                    checksum == null ? "none" : HexFormat.of().formatHex(checksum)));
+            String checksum = (String) row.getField(1);
+            digests.put(table, new Digest(((Number) row.getField(0)).longValue(), checksum == null ? "none" : checksum));
         }
         return digests;
     }
