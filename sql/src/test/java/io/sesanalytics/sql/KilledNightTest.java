@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,7 +166,7 @@ class KilledNightTest {
             case NORMALIZE_WRITE -> {
                 Set<String> added = added(before.eventFiles(), now.eventFiles());
                 boolean committed = !now.versions().get("events").equals(before.versions().get("events"));
-                yield added.isEmpty() || committed ? null : "new events data file " + added.iterator().next();
+                yield added.isEmpty() || committed ? null : "new events data file " + shown(added);
             }
             case COMMIT -> {
                 Map<String, Long> committed = committedSince(before, now);
@@ -175,13 +175,19 @@ class KilledNightTest {
             }
             case SUPPRESS_WRITE -> {
                 Set<String> added = added(before.suppressionFiles(), now.suppressionFiles());
-                yield added.isEmpty() ? null : "new suppression data file " + added.iterator().next();
+                yield added.isEmpty() ? null : "new suppression data file " + shown(added);
             }
             case EXPORTS -> {
                 Set<String> added = added(before.exportFiles(), now.exportFiles());
-                yield added.isEmpty() ? null : "new export file " + added.iterator().next();
+                yield added.isEmpty() ? null : "new export file " + shown(added);
             }
         };
+    }
+
+    /** One of the files, by its path under its folder. */
+    private static String shown(Set<String> files) {
+        String file = files.stream().sorted().findFirst().orElseThrow();
+        return file.substring(0, file.lastIndexOf('@'));
     }
 
     private static Set<String> added(Set<String> before, Set<String> now) {
@@ -280,28 +286,35 @@ class KilledNightTest {
     }
 
     /**
-     * SIGKILLs the process and its descendants, the launcher's java first (bin/ses-analytics runs java as its
-     * child when it saves a class-data archive, and replaces itself with java otherwise); returns what was killed.
+     * SIGKILLs the launcher's java and every other process of the tree: bin/ses-analytics replaces itself with
+     * java, or runs java as its child when it saves a class-data archive; java's own children go too. Returns
+     * what was killed, in order.
      */
     private static String killTree(Process process) throws InterruptedException {
         if (!process.isAlive()) {
             return "had ended";
         }
-        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
-        Map<Long, String> killed = new LinkedHashMap<>();
-        for (ProcessHandle child : descendants) {
-            killed.put(child.pid(), child.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?"));
-            child.destroyForcibly();
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        tree.addAll(process.toHandle().descendants().toList());
+        // java first, so that nothing else of the run (e.g. the launcher noticing java's end) acts before it dies
+        tree.sort(Comparator.comparing((ProcessHandle handle) -> !command(handle).equals("java")));
+        List<String> killed = new ArrayList<>();
+        for (ProcessHandle handle : tree) {
+            String command = command(handle);
+            if (handle.destroyForcibly()) {
+                killed.add(command + " " + handle.pid());
+            }
         }
-        String self = process.toHandle().info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
-        killed.put(process.pid(), self);
-        process.destroyForcibly();
         process.waitFor();
-        for (ProcessHandle child : descendants) {
-            child.onExit().join();
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
         }
-        return "SIGKILL " + killed.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", "));
+        return "SIGKILL " + String.join(", ", killed);
+    }
+
+    private static String command(ProcessHandle handle) {
+        return handle.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
     }
 
     private static String tail(Path log) throws IOException {
