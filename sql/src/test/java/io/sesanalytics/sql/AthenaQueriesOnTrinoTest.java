@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Athena's engine, Trino, embedded, with its Iceberg connector: the Iceberg tables that the nightly pipeline
  * wrote from the bundled sample (the build runs it before this test), and every query of sql/queries in
  * Athena's dialect with the example parameters of its header, each answering the rows of its file in
- * src/test/resources/expected.
+ * src/test/resources/expected. Those files were checked against the raw sample, not only recorded; with
+ * {@code -Dexpected.write=true} the test writes what Trino answers there, to be checked the same way.
  */
 class AthenaQueriesOnTrinoTest {
     private static final String DATABASE = TrinoOverIceberg.NAMESPACE;

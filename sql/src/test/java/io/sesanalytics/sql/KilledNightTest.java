@@ -62,7 +62,7 @@ class KilledNightTest {
     }
 
     /** What the warehouse's files were when a run started. */
-    private record Files0(Map<String, Long> versions, Set<String> eventFiles, Set<String> suppressionFiles,
+    private record FileState(Map<String, Long> versions, Set<String> eventFiles, Set<String> suppressionFiles,
                           Set<String> exportFiles) {
     }
 
@@ -93,7 +93,7 @@ class KilledNightTest {
                     + newTrino.keySet().stream().filter(t -> newTrino.get(t).equals(previousTrino.get(t))).toList());
 
             for (KillPoint point : KillPoint.values()) {
-                Files0 before = files();
+                FileState before = files();
                 Process nightly = start(WORK.resolve("nightly-" + point + ".log"),
                         "nightly", "--raw", RAW.toString(), "--warehouse", WAREHOUSE.toString(), "--from", NIGHT, "--to", NIGHT);
                 String seen = null;
@@ -161,7 +161,7 @@ class KilledNightTest {
     }
 
     /** Whether the run has reached the point; if so, what shows it. */
-    private static String reached(KillPoint point, Files0 before, Files0 now) {
+    private static String reached(KillPoint point, FileState before, FileState now) {
         return switch (point) {
             case NORMALIZE_WRITE -> {
                 Set<String> added = added(before.eventFiles(), now.eventFiles());
@@ -196,7 +196,7 @@ class KilledNightTest {
         return added;
     }
 
-    private static Map<String, Long> committedSince(Files0 before, Files0 now) {
+    private static Map<String, Long> committedSince(FileState before, FileState now) {
         Map<String, Long> committed = new TreeMap<>();
         now.versions().forEach((table, version) -> {
             if (!version.equals(before.versions().getOrDefault(table, -1L))) {
@@ -206,14 +206,14 @@ class KilledNightTest {
         return committed;
     }
 
-    private static Files0 files() throws IOException {
+    private static FileState files() throws IOException {
         Map<String, Long> versions = new TreeMap<>();
         for (String table : TrinoOverIceberg.tables(WAREHOUSE)) {
             Path folder = WAREHOUSE.resolve(TrinoOverIceberg.NAMESPACE).resolve(table);
             versions.put(table, TrinoOverIceberg.currentMetadataFile(folder)
                     .map(name -> Long.parseLong(name.substring(1, name.indexOf('.')))).orElse(0L));
         }
-        return new Files0(versions, listed(WAREHOUSE.resolve(TrinoOverIceberg.NAMESPACE).resolve("events/data")),
+        return new FileState(versions, listed(WAREHOUSE.resolve(TrinoOverIceberg.NAMESPACE).resolve("events/data")),
                 listed(WAREHOUSE.resolve(TrinoOverIceberg.NAMESPACE).resolve("suppression/data")),
                 listed(WAREHOUSE.resolve("exports/suppression/dt=" + NIGHT)));
     }
