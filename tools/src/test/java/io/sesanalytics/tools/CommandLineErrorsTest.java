@@ -75,7 +75,7 @@ class CommandLineErrorsTest {
         Run catalog = run("nightly", "--catalog", "bogus");
         assertEquals(SesAnalytics.USAGE, catalog.exit());
         assertEquals(1, catalog.errLines().size(), catalog.err());
-        assertTrue(catalog.err().contains("--catalog must be glue, local or none, not 'bogus'"), catalog.err());
+        assertTrue(catalog.err().contains("--catalog must be glue or local, not 'bogus'"), catalog.err());
 
         Run unknown = run("normalize", "--no-such-option");
         assertEquals(SesAnalytics.USAGE, unknown.exit());
