@@ -12,6 +12,7 @@ import io.sesanalytics.jobs.alert.AlertsJob;
 import io.sesanalytics.jobs.alert.ReputationMetrics;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.Table;
+import io.sesanalytics.jobs.common.TableSnapshots;
 import io.sesanalytics.jobs.common.TableWriter;
 import io.sesanalytics.jobs.sessync.SesSyncJob;
 import io.sesanalytics.jobs.sessync.SesSyncLedger;
@@ -245,6 +246,19 @@ class NightlyNotificationsTest {
         JsonNode summary = RunSummaries.read(spark, warehouse, LAST).path(SesSyncJob.SECTION);
         assertTrue(summary.path("applied").asBoolean(), summary.toString());
         assertEquals(0, summary.path("planned_puts").asInt(summary.path("plannedPuts").asInt(-1)), summary.toString());
+    }
+
+    @Test
+    void aFailureToAlertFailsLoudlyAndLeavesTheTables() {
+        SparkSession spark = SparkTestSession.get();
+        TableSnapshots before = TableSnapshots.of(spark, warehouse);
+        AlertsJob.Config missingTopic = new AlertsJob.Config(warehouse, LAST,
+                "arn:aws:sns:" + REGION + ":123456789012:no-such-topic", false, REGION, moto.endpoint(), null);
+        RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> AlertsJob.run(spark, missingTopic));
+        System.out.println("alerting to a missing topic: " + failure.getClass().getSimpleName() + ": "
+                + failure.getMessage().lines().findFirst().orElse(""));
+        assertEquals(Map.of(), TableSnapshots.of(spark, warehouse).madeSince(before), "no table changed");
     }
 
     @Test
