@@ -1,6 +1,7 @@
 package io.sesanalytics.jobs.cli;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.alert.AlertsJob;
 import io.sesanalytics.jobs.common.CatalogMode;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.SparkSessions;
@@ -11,6 +12,7 @@ import io.sesanalytics.jobs.normalize.NormalizeSummary;
 import io.sesanalytics.jobs.pipeline.NightPlan;
 import io.sesanalytics.jobs.pipeline.NightlyPipeline;
 import io.sesanalytics.jobs.pipeline.StepTimings;
+import io.sesanalytics.jobs.sessync.SesSyncJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionExports;
 import org.apache.spark.sql.SparkSession;
@@ -89,6 +91,21 @@ final class Nightly {
         public void nightEnded(LocalDate date, StepTimings timings) {
             System.out.println("timings " + date + ": " + timings);
         }
+
+        @Override
+        public void alerted(AlertsJob.AlertsSummary s) {
+            printAlerts(s);
+        }
+
+        @Override
+        public void reported(LocalDate date, String location) {
+            System.out.println("report " + date + ": " + location);
+        }
+
+        @Override
+        public void sesSynced(SesSyncJob.Outcome outcome) {
+            SesSyncCommand.printSesSync(outcome, false);
+        }
     }
 
     static void printNormalize(NormalizeSummary s) {
@@ -112,6 +129,12 @@ final class Nightly {
             System.out.printf("  WARN: %,d suppressed address(es) could not go into ses-import.csv; see %s in"
                     + " exports/suppression/dt=%s%n", s.sesImportLeftOut(), SuppressionExports.SES_IMPORT_REJECTS, s.date());
         }
+    }
+
+    static void printAlerts(AlertsJob.AlertsSummary s) {
+        System.out.printf("alerts %s: %,d alerting, %,d entered WARNING or AT_RISK, %s, %,d CloudWatch metric data%n",
+                s.date(), s.alerting(), s.entered(),
+                s.messageId() == null ? "no SNS message" : "SNS message " + s.messageId(), s.metrics());
     }
 
     static void printWhere(String warehouse, WarehouseCatalog catalog, LocalDate date) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Clock;
@@ -36,6 +37,21 @@ public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalog;
 
+    @Mixin
+    AlertOptions alerts;
+
+    @Option(names = "--ses-sync",
+            description = "As the last step, bring SES's account-level suppression list in line with the latest night"
+                    + " (as ses-sync --apply).")
+    boolean sesSync;
+
+    @Mixin
+    SesSyncOptions ses;
+
+    @Option(names = "--no-report",
+            description = "Do not write the night's HTML report (default: <warehouse>/exports/report/dt=D/report.html).")
+    boolean noReport;
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +77,9 @@ public final class NightlyCommand implements Callable<Integer> {
                 normalize.config(locations, first),
                 aggregate.config(locations.warehouse, first, normalize.eventWindow.window()),
                 suppress.config(locations.warehouse, first),
-                catalog.catalog());
+                catalog.catalog(),
+                alerts.config(locations.warehouse, first),
+                sesSync ? ses.config(locations.warehouse, first, true, null) : null,
+                !noReport);
     }
 }

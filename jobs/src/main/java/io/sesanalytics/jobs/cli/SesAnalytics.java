@@ -22,7 +22,7 @@ import java.io.PrintWriter;
         description = "Amazon SES event analytics: capture, normalize and report on SES notifications.",
         subcommands = {NightlyCommand.class, NormalizeCommand.class, AggregateCommand.class, SuppressCommand.class,
                 SqlCommand.class, DdlCommand.class, MaintainCommand.class, MigrateParquetCommand.class,
-                CommandLine.HelpCommand.class})
+                SesSyncCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class SesAnalytics {
     /** The system property naming the log file of this run, set by bin/ses-analytics. */
     public static final String LOG_FILE_PROPERTY = "ses-analytics.log.file";
@@ -94,7 +94,7 @@ public final class SesAnalytics {
         return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
-    private static boolean verbose(CommandLine command) {
+    static boolean verbose(CommandLine command) {
         for (CommandLine c = command; c != null; c = c.getParent()) {
             if (c.getCommand() instanceof SesAnalytics root) {
                 return root.verbose;

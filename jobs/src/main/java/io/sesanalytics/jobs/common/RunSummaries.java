@@ -31,7 +31,7 @@ public final class RunSummaries {
 
     /** The sections in the order the nightly pipeline runs their jobs; others follow by name. */
     static final List<String> SECTION_ORDER = List.of("date", "normalize", "normalized_objects", "aggregate",
-            "suppress", "snapshots", "catch_up", "timings_ms", "startup_ms");
+            "suppress", "alerts", "ses_sync", "snapshots", "catch_up", "timings_ms", "startup_ms");
 
     private RunSummaries() {
     }

@@ -1,6 +1,7 @@
 package io.sesanalytics.jobs.pipeline;
 
 import io.sesanalytics.jobs.aggregate.AggregateJob;
+import io.sesanalytics.jobs.alert.AlertsJob;
 import io.sesanalytics.jobs.aggregate.ReputationThresholds;
 import io.sesanalytics.jobs.common.RunSummaries;
 import io.sesanalytics.jobs.common.SideBySide;
@@ -10,6 +11,8 @@ import io.sesanalytics.jobs.common.WarehouseCatalog;
 import io.sesanalytics.jobs.normalize.NormalizeJob;
 import io.sesanalytics.jobs.normalize.NormalizeRecord;
 import io.sesanalytics.jobs.normalize.NormalizeSummary;
+import io.sesanalytics.jobs.report.ReportJob;
+import io.sesanalytics.jobs.sessync.SesSyncJob;
 import io.sesanalytics.jobs.suppress.SuppressJob;
 import io.sesanalytics.jobs.suppress.SuppressionRules;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +31,8 @@ import java.util.stream.Stream;
  * side (both read what normalize wrote, and each writes tables of its own). Every table write is one Iceberg
  * commit, which is also its publication in the catalog; a night that fails puts the tables it committed back
  * to their snapshots before it. Each night's step timings and snapshots go into its run summary, the
- * start-up into the last one's.
+ * start-up into the last one's. After a night's tables are committed come its alerts (SNS, CloudWatch) and its
+ * HTML report, when configured; the SES suppression-list sync, when configured, is the run's last step.
  */
 public final class NightlyPipeline {
     /** The run summary section naming the snapshots a night committed, or rolled back when it failed. */
@@ -42,7 +46,14 @@ public final class NightlyPipeline {
      * date; each night runs them with its own date.
      */
     public record Config(List<LocalDate> dates, NormalizeJob.Config normalize, AggregateJob.Config aggregate,
-                         SuppressJob.Config suppress, WarehouseCatalog catalog) {
+                         SuppressJob.Config suppress, WarehouseCatalog catalog, AlertsJob.Config alerts,
+                         SesSyncJob.Config sesSync, boolean report) {
+        /** Without alerts, SES sync or report. */
+        public Config(List<LocalDate> dates, NormalizeJob.Config normalize, AggregateJob.Config aggregate,
+                      SuppressJob.Config suppress, WarehouseCatalog catalog) {
+            this(dates, normalize, aggregate, suppress, catalog, null, null, false);
+        }
+
         public Config {
             Objects.requireNonNull(normalize, "normalize");
             Objects.requireNonNull(aggregate, "aggregate");
@@ -57,7 +68,12 @@ public final class NightlyPipeline {
                     throw new IllegalArgumentException("dates must be in order, each once: " + dates);
                 }
             }
-            if (Stream.of(aggregate.warehouse(), suppress.warehouse()).anyMatch(w -> !w.equals(normalize.warehouse()))) {
+            if (alerts != null && !alerts.enabled()) {
+                alerts = null;
+            }
+            if (Stream.of(aggregate.warehouse(), suppress.warehouse(),
+                    alerts == null ? normalize.warehouse() : alerts.warehouse(),
+                    sesSync == null ? normalize.warehouse() : sesSync.warehouse()).anyMatch(w -> !w.equals(normalize.warehouse()))) {
                 throw new IllegalArgumentException("every step must write the same warehouse");
             }
         }
@@ -107,6 +123,15 @@ public final class NightlyPipeline {
 
         default void nightEnded(LocalDate date, StepTimings timings) {
         }
+
+        default void alerted(AlertsJob.AlertsSummary alerts) {
+        }
+
+        default void sesSynced(SesSyncJob.Outcome outcome) {
+        }
+
+        default void reported(LocalDate date, String location) {
+        }
     }
 
     /**
@@ -128,6 +153,19 @@ public final class NightlyPipeline {
         List<Night> nights = new ArrayList<>();
         for (NightPlan.Night night : plan.nights()) {
             nights.add(night(spark, config, night, progress));
+            // After the night's tables are committed, so that a failure to alert loses none of them. A recomputed
+            // night was alerted on when it first ran.
+            if (config.alerts() != null && night.cause() != NightPlan.Cause.RECOMPUTED) {
+                progress.alerted(AlertsJob.run(spark, config.alerts().withDate(night.date())));
+            }
+            if (config.report()) {
+                progress.reported(night.date(), ReportJob.run(spark, new ReportJob.Config(config.warehouse(), night.date(), null)));
+            }
+        }
+        if (config.sesSync() != null) {
+            // The last step: SES's list should hold the latest night's state.
+            LocalDate last = plan.nights().get(plan.nights().size() - 1).date();
+            progress.sesSynced(SesSyncJob.run(spark, config.sesSync().withDate(last)));
         }
         RunSummaries.putSection(spark, config.warehouse(), config.lastDate(), "catch_up", Map.of(
                 "caught_up", plan.dates(NightPlan.Cause.CAUGHT_UP),
