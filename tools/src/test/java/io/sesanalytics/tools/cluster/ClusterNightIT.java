@@ -51,7 +51,7 @@ class ClusterNightIT {
         String icebergJar = launcherJars.stream().filter(jar -> jar.contains("iceberg-spark-runtime")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Iceberg runtime on the launcher's classpath"));
         Path emrJar = Path.of(System.getProperty("jobs.emr.jar.path")).toRealPath();
-        Path sparkHome = sparkHome(work, launcherJars);
+        Path sparkHome = sparkHome(root, work, launcherJars);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> opens = Arrays.asList(System.getProperty("spark.jvm.opens").trim().split("\\s+"));
         Map<String, String> env = new HashMap<>(Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12",
@@ -210,17 +210,18 @@ class ClusterNightIT {
      * A SPARK_HOME whose jars/ links Spark, Hadoop and S3A from the launcher's classpath: the Worker builds the
      * executors' classpath from it. The jobs, their libraries and Iceberg come only from what is submitted.
      */
-    static Path sparkHome(Path work, List<String> launcherJars) throws IOException {
+    static Path sparkHome(Path root, Path work, List<String> launcherJars) throws IOException {
         Path jars = Files.createDirectories(work.resolve("spark-home/jars"));
         for (String jar : launcherJars) {
             Path path = Path.of(jar);
             String name = path.getFileName().toString();
-            if (path.startsWith(work.getParent().getParent().getParent()) || jar.contains("/io/sesanalytics/") || jar.contains("/org/apache/iceberg/") || jar.contains("/info/picocli/")
+            boolean submitted = path.startsWith(root) || jar.contains("/io/sesanalytics/")
+                    || jar.contains("/org/apache/iceberg/") || jar.contains("/info/picocli/")
                     || jar.contains("/software/amazon/awssdk/") || jar.contains("/com/amazonaws/aws-lambda")
-                    || name.startsWith("commons-csv-") || name.startsWith("jackson-datatype-jsr310-")) {
-                continue;
+                    || name.startsWith("commons-csv-") || name.startsWith("jackson-datatype-jsr310-");
+            if (!submitted) {
+                Files.createSymbolicLink(jars.resolve(name), path);
             }
-            Files.createSymbolicLink(jars.resolve(name), path);
         }
         return jars.getParent();
     }
