@@ -71,6 +71,9 @@ SPARK_ARGS=(
     --deploy-mode "$DEPLOY_MODE"
     --name "ses-analytics nightly"
     --class io.sesanalytics.jobs.cli.SesAnalytics
+    # Executors come and go with dynamic allocation; without an external shuffle service Spark keeps those
+    # holding shuffle data until it is no longer needed (README, "Lost executors").
+    --conf spark.dynamicAllocation.shuffleTracking.enabled=true
 )
 ICEBERG_JAR="${ICEBERG_JAR-/usr/share/aws/iceberg/lib/iceberg-spark3-runtime.jar}"
 if [[ -n "$ICEBERG_JAR" && -f "$ICEBERG_JAR" ]]; then

@@ -113,6 +113,18 @@ class EmrDeploymentFilesTest {
         assertEquals(jobRun.path("executionRoleArn"), input.path("executionRoleArn"));
     }
 
+    /**
+     * EMR Serverless scales executors with dynamic allocation and has no external shuffle service, so Spark must
+     * track which executors hold shuffle data; the EMR step and spark-submit.sh say the same.
+     */
+    @Test
+    void everyClusterRunTracksShuffleDataForDynamicAllocation() throws IOException {
+        String tracking = "spark.dynamicAllocation.shuffleTracking.enabled=true";
+        for (String file : List.of("emr-step.json", "emr-serverless-job-run.json", "schedule-nightly.json", "spark-submit.sh")) {
+            assertTrue(textWithInputs(emr.resolve(file)).contains(tracking), file + " should set " + tracking);
+        }
+    }
+
     @Test
     void jarPathsNameTheShadedJar() throws IOException {
         int ours = 0;

@@ -1,5 +1,6 @@
 package io.sesanalytics.jobs.aggregate;
 
+import io.sesanalytics.jobs.common.Checkpoints;
 import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.RunSummaries;
@@ -113,7 +114,8 @@ public final class AggregateJob {
                     .and(col("event_date").isin(stored.get(dimension).toArray())));
         }
         Dataset<Row> fresh = DailyMetrics.counts(StatDimension.keyed(events).filter(not(counted)));
-        Dataset<Row> daily = fresh.unionByName(storedCounts(spark, stored, config));
+        Dataset<Row> storedCounts = storedCounts(spark, stored, config);
+        Dataset<Row> daily = fresh.unionByName(storedCounts);
         Dataset<Row> stats = RollingRates.apply(daily, statDates, config.windowDays(), config.thresholds())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -136,6 +138,7 @@ public final class AggregateJob {
             return new StatsWritten(rows, alerts);
         } finally {
             stats.unpersist();
+            Checkpoints.release(storedCounts);
         }
     }
 
@@ -154,7 +157,7 @@ public final class AggregateJob {
 
     /**
      * The stored daily counts of those days, as {@link DailyMetrics#counts} gives them; checkpointed, as the
-     * stats are written back into the same tables.
+     * stats are written back into the same tables (see {@link Checkpoints}: a lost executor must not lose them).
      */
     static Dataset<Row> storedCounts(SparkSession spark, Map<StatDimension, List<LocalDate>> days, Config config) {
         Dataset<Row> counts = null;
@@ -169,7 +172,7 @@ public final class AggregateJob {
                     .select(columns.toArray(Column[]::new));
             counts = counts == null ? stored : counts.unionByName(stored);
         }
-        return counts.localCheckpoint();
+        return Checkpoints.keep(counts, config.warehouse());
     }
 
     /**

@@ -1,28 +1,68 @@
 package io.sesanalytics.jobs.common;
 
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.LogicalRDD;
+import scala.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Local checkpoints: a Dataset computed once and kept in the executors' block stores as Spark's binary
- * rows, with its lineage cut. Cheaper to fill than the columnar cache of {@code persist} when the rows are
- * wide and nested, and read back without decoding.
+ * A Dataset computed once and kept as Spark's binary rows, with its lineage cut: cheaper to fill than the
+ * columnar cache of {@code persist} when the rows are wide and nested, read back without decoding, and never
+ * recomputed from tables that the night has since rewritten.
+ *
+ * <p>On a cluster the rows go to a reliable checkpoint under {@code <warehouse>/_checkpoints/<application id>},
+ * which any executor can read back: a local checkpoint lives only in the block store of the executor that
+ * computed it, and with the lineage cut Spark cannot recompute a block lost with that executor, so one lost
+ * executor would fail the night. In local mode the driver is the only executor, so the local checkpoint is kept
+ * there.
  */
 public final class Checkpoints {
+    /** Under the warehouse, so that the checkpoint is as reachable and durable as the tables. */
+    static final String FOLDER = "_checkpoints";
+
     private Checkpoints() {
     }
 
-    /** Computes the rows now and keeps them (in memory, spilling to local disk). */
-    public static <T> Dataset<T> keep(Dataset<T> rows) {
-        return rows.localCheckpoint(true);
+    /** Computes the rows now and keeps them where every executor can read them again. */
+    public static <T> Dataset<T> keep(Dataset<T> rows, String warehouse) {
+        if (rows.sparkSession().sparkContext().isLocal()) {
+            return rows.localCheckpoint(true);
+        }
+        return keepReliably(rows, warehouse);
     }
 
-    /** Frees the blocks of a Dataset returned by {@link #keep} at once, rather than when it is garbage. */
+    /** The cluster's way, also taken in local mode by the tests. */
+    static <T> Dataset<T> keepReliably(Dataset<T> rows, String warehouse) {
+        SparkContext context = rows.sparkSession().sparkContext();
+        synchronized (Checkpoints.class) {
+            if (context.getCheckpointDir().isEmpty()) {
+                context.setCheckpointDir(Locations.normalize(warehouse) + "/" + FOLDER + "/" + context.applicationId());
+            }
+        }
+        return rows.checkpoint(true);
+    }
+
+    /** Frees the rows of a Dataset returned by {@link #keep} at once: blocks, or checkpoint files. */
     public static void release(Dataset<?> kept) {
         LogicalPlan plan = kept.queryExecution().analyzed();
         if (plan instanceof LogicalRDD logical) {
-            logical.rdd().unpersist(true);
+            RDD<?> rdd = logical.rdd();
+            rdd.unpersist(true);
+            Option<String> file = rdd.getCheckpointFile();
+            if (file.isDefined()) {
+                Path path = new Path(file.get());
+                try {
+                    path.getFileSystem(kept.sparkSession().sparkContext().hadoopConfiguration()).delete(path, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not delete the checkpoint " + path, e);
+                }
+            }
         }
     }
 }

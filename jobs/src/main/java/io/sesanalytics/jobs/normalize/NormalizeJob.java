@@ -88,7 +88,8 @@ public final class NormalizeJob {
         NormalizeRecord.forget(spark, config.warehouse(), config.date());
         // Parsed once and kept as Spark's binary rows, which every output below reads again; the columnar
         // cache would first encode the nested event rows column by column.
-        Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects), config.eventWindow()));
+        Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects), config.eventWindow()),
+                config.warehouse());
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -77,7 +77,8 @@ public final class SuppressJob {
                 previous, previousDate.orElse(null), date);
         // Checkpointed rather than cached: a write to a path makes Spark recompute the cached data read from it,
         // and the outcomes read the suppression table that they are written to.
-        Dataset<Row> outcomes = Checkpoints.keep(SuppressionUpdate.apply(previous, activity, date, config.settings()));
+        Dataset<Row> outcomes = Checkpoints.keep(SuppressionUpdate.apply(previous, activity, date, config.settings()),
+                config.warehouse());
         try {
             Dataset<Row> states = SuppressionUpdate.states(outcomes, date);
             Dataset<Row> changes = SuppressionUpdate.changes(outcomes, date);

@@ -1,0 +1,47 @@
+package io.sesanalytics.jobs.common;
+
+import io.sesanalytics.jobs.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckpointsTest {
+    @TempDir
+    Path warehouse;
+
+    @Test
+    void theClustersCheckpointIsWrittenUnderTheWarehouseReadBackAndDeletedOnRelease() throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> rows = spark.range(0, 100, 1, 4).withColumn("twice", col("id").multiply(2));
+
+        Dataset<Row> kept = Checkpoints.keepReliably(rows, warehouse.toString());
+
+        assertEquals(100, kept.count());
+        assertEquals(List.of(99L * 2), kept.filter(col("id").equalTo(99)).select("twice").as(
+                org.apache.spark.sql.Encoders.LONG()).collectAsList());
+        assertTrue(filesUnder(warehouse.resolve(Checkpoints.FOLDER)) > 0, "checkpoint files under the warehouse");
+        Checkpoints.release(kept);
+        assertEquals(0, filesUnder(warehouse.resolve(Checkpoints.FOLDER)), "checkpoint files left after release");
+    }
+
+    private static long filesUnder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}
