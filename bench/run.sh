@@ -65,49 +65,161 @@ prepare_archive() {
     --to "$DAY" > /dev/null
 }
 
-nightly() {  # nightly NAME RAW WAREHOUSE FROM TO
+nightly() {  # nightly NAME RAW WAREHOUSE FROM TO [JAVA OPTIONS]: bin/ses-analytics nightly, measured
   rm -rf "$3"
-  SES_ANALYTICS_JAVA_OPTS="-Xmx$HEAP" measured "$1" "$ROOT/bin/ses-analytics" nightly --raw "$2" --warehouse "$3" \
+  SES_ANALYTICS_JAVA_OPTS="-Xmx$HEAP${6:+ $6}" measured "$1" "$ROOT/bin/ses-analytics" nightly --raw "$2" --warehouse "$3" \
     --from "$4" --to "$5"
 }
 
+# night_record NAME WAREHOUSE: the measured night as JSON in NAME.json (whole process from GNU time, start-up and
+# steps from the run summary).
+night_record() {
+  python3 - "$WORK/$1.json" "$(wall_s "$1")" "$(peak_mb "$1")" "$2" <<'PY'
+import json, sys, glob
+out, wall, peak, warehouse = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+summary = json.load(open(sorted(glob.glob(warehouse + "/_runs/dt=*/summary.json"))[-1]))
+startup = summary.get("startup_ms", {})
+json.dump({"wall_s": wall, "peak_rss_mb": peak, "raw_lines": summary["normalize"]["rawLines"],
+           "jvm_start_s": startup.get("jvm_start", 0) / 1000, "spark_session_s": startup.get("spark_session", 0) / 1000,
+           "steps_s": {k: v / 1000 for k, v in summary["timings_ms"].items()}}, open(out, "w"))
+PY
+}
+
+# The pipeline, the floor and the DuckDB job, ROUNDS rounds, each round in another order.
 pipeline() {
-  WORK="$DATA/work-pipeline"; mkdir -p "$WORK"
+  WORK="$DATA/work-pipeline"; rm -rf "$WORK"; mkdir -p "$WORK"
   local raw="$DATA/1day-$EVENTS"
   generate "$raw" 1 "$EVENTS"
-  local folder="$raw/dt=$DAY"
+  local folder="$raw/dt=$DAY" rounds="${ROUNDS:-3}" r order
   prepare_archive
-  nightly pipeline "$raw" "$WORK/warehouse" "$DAY" "$DAY"
-  measured floor "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.JacksonFloor "$folder" "$THREADS"
-  measured duckdb "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$folder" "$THREADS" "$WORK/duckdb.parquet"
-  "$JAVA" -cp "$BENCH_CP" io.sesanalytics.bench.CompareCounts "$WORK/warehouse" "$WORK/duckdb.parquet" > "$WORK/compare.out" || true
-  python3 - "$WORK" "$EVENTS" "$THREADS" "$(wall_s pipeline)" "$(peak_mb pipeline)" "$(wall_s floor)" "$(peak_mb floor)" \
-      "$(wall_s duckdb)" "$(peak_mb duckdb)" "$RESULTS/pipeline-$STAMP.json" <<'PY'
-import json, sys, glob, os
-work, events, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-p_wall, p_mb, f_wall, f_mb, d_wall, d_mb, out = sys.argv[4:11]
-summary = json.load(open(glob.glob(work + "/warehouse/_runs/dt=*/summary.json")[0]))
-startup = summary.get("startup_ms", {})
-steps = summary["timings_ms"]
-job_s = steps["total"] / 1000
-floor = json.loads(open(work + "/floor.out").read().strip().splitlines()[-1])
-duck = json.loads(open(work + "/duckdb.out").read().strip().splitlines()[-1])
-compare = json.loads(open(work + "/compare.out").read().strip().splitlines()[-1])
-result = {
-  "events": events, "threads": threads, "raw_lines": summary["normalize"]["rawLines"],
-  "pipeline": {"wall_s": float(p_wall), "jvm_start_s": startup.get("jvm_start", 0) / 1000,
-               "spark_session_s": startup.get("spark_session", 0) / 1000, "job_s": job_s,
-               "steps_s": {k: v / 1000 for k, v in steps.items()}, "peak_rss_mb": int(p_mb),
-               "events_per_s_job": round(events / job_s),
-               "class_data_archive": os.environ.get("SES_ANALYTICS_CDS", "on") != "off"},
-  "floor": {"wall_s": float(f_wall), "work_s": floor["seconds"], "peak_rss_mb": int(f_mb),
-            "events_per_s": round(events / floor["seconds"])},
-  "duckdb": {"wall_s": float(d_wall), "work_s": duck["seconds"], "peak_rss_mb": int(d_mb),
-             "events_per_s": round(events / duck["seconds"])},
-  "pipeline_over_floor": round(job_s / floor["seconds"], 2),
-  "pipeline_over_duckdb": round(job_s / duck["seconds"], 2),
-  "agreement": compare,
+  for ((r = 1; r <= rounds; r++)); do
+    case $(( (r - 1) % 3 )) in
+      0) order="pipeline floor duckdb" ;; 1) order="duckdb pipeline floor" ;; *) order="floor duckdb pipeline" ;;
+    esac
+    for part in $order; do
+      echo "bench: round $r of $rounds: $part" >&2
+      case "$part" in
+        pipeline) nightly "pipeline-$r" "$raw" "$WORK/warehouse-$r" "$DAY" "$DAY"; night_record "pipeline-$r" "$WORK/warehouse-$r" ;;
+        floor) measured "floor-$r" "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.JacksonFloor "$folder" "$THREADS" ;;
+        duckdb) measured "duckdb-$r" "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$folder" "$THREADS" \
+                  "$WORK/duckdb-$r.parquet" ;;
+      esac
+    done
+    for part in floor duckdb; do
+      echo "{\"wall_s\": $(wall_s "$part-$r"), \"peak_rss_mb\": $(peak_mb "$part-$r")}" > "$WORK/$part-$r.json"
+    done
+  done
+  "$JAVA" -cp "$BENCH_CP" io.sesanalytics.bench.CompareCounts "$WORK/warehouse-1" "$WORK/duckdb-1.parquet" > "$WORK/compare.out" || true
+  python3 - "$WORK" "$EVENTS" "$THREADS" "$rounds" "$RESULTS/pipeline-$STAMP.json" <<'PY'
+import json, sys
+work, events, threads, rounds, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+def load(name, r):
+    record = json.load(open(f"{work}/{name}-{r}.json"))
+    last = open(f"{work}/{name}-{r}.out").read().strip().splitlines() if name != "pipeline" else []
+    if last:
+        record["work_s"] = json.loads(last[-1])["seconds"]
+    return record
+runs = [{name: load(name, r) for name in ("pipeline", "floor", "duckdb")} for r in range(1, rounds + 1)]
+for run in runs:
+    run["pipeline_over_duckdb"] = round(run["pipeline"]["wall_s"] / run["duckdb"]["wall_s"], 2)
+    run["pipeline_over_floor"] = round(run["pipeline"]["wall_s"] / run["floor"]["wall_s"], 2)
+result = {"events": events, "threads": threads, "heap": __import__("os").environ.get("HEAP", "8g"),
+          "rounds": runs, "agreement": json.loads(open(work + "/compare.out").read().strip().splitlines()[-1])}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
 }
+
+# What keeping the parsed rows the cluster's way (a reliable checkpoint, files under the warehouse) costs against
+# the local checkpoint of local mode: the same night, ROUNDS rounds of both, alternated.
+checkpoint() {
+  WORK="$DATA/work-checkpoint"; rm -rf "$WORK"; mkdir -p "$WORK"
+  local raw="$DATA/1day-$EVENTS" rounds="${ROUNDS:-3}" r way
+  generate "$raw" 1 "$EVENTS"
+  prepare_archive
+  for ((r = 1; r <= rounds; r++)); do
+    local order="local reliable"; (( r % 2 == 0 )) && order="reliable local"
+    for way in $order; do
+      echo "bench: round $r of $rounds: $way checkpoint" >&2
+      nightly "$way-$r" "$raw" "$WORK/warehouse-$way" "$DAY" "$DAY" "-Dspark.ses-analytics.checkpoints=$way"
+      night_record "$way-$r" "$WORK/warehouse-$way"
+    done
+  done
+  python3 - "$WORK" "$EVENTS" "$rounds" "$RESULTS/checkpoint-$STAMP.json" <<'PY'
+import json, sys
+work, events, rounds, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+runs = [{way: json.load(open(f"{work}/{way}-{r}.json")) for way in ("local", "reliable")} for r in range(1, rounds + 1)]
+for run in runs:
+    run["reliable_over_local"] = round(run["reliable"]["wall_s"] / run["local"]["wall_s"], 3)
+result = {"events": events, "rounds": runs}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
+}
+
+# The same night through emr/spark-submit.sh on a Spark standalone cluster (a Master and two one-core Workers,
+# separate JVMs made of the build's Spark jars, the executors at EXECUTOR_MEMORY) and through bin/ses-analytics
+# in local[2], ROUNDS rounds alternated, over the same local files; then both warehouses are compared.
+cluster() {
+  WORK="$DATA/work-cluster"; rm -rf "$WORK"; mkdir -p "$WORK/logs" "$WORK/spark-home/jars"
+  local raw="$DATA/1day-$EVENTS" rounds="${ROUNDS:-2}" r way jar
+  generate "$raw" 1 "$EVENTS"
+  prepare_archive
+  (cd "$ROOT" && mvn -q -B -pl jobs -am -DskipTests package)
+  # The Workers build the executors' classpath from SPARK_HOME: Spark, Hadoop and S3A only; the jobs, their
+  # libraries and Iceberg come from what is submitted, as on EMR.
+  for jar in $(tr ':' ' ' < "$LAUNCHER/classpath.txt"); do
+    case "$jar" in
+      "$ROOT"/* | */io/sesanalytics/* | */org/apache/iceberg/* | */info/picocli/* | */software/amazon/awssdk/* | \
+        */com/amazonaws/aws-lambda* | */commons-csv-* | */jackson-datatype-jsr310-*) ;;
+      *) ln -s "$jar" "$WORK/spark-home/jars/$(basename "$jar")" ;;
+    esac
+  done
+  local iceberg; iceberg="$(tr ':' '\n' < "$LAUNCHER/classpath.txt" | grep iceberg-spark-runtime)"
+  local spark_jvm=("$JAVA" -Xmx512m "${JOBS_JVM[@]}" -cp "$WORK/spark-home/jars/*")
+  export SPARK_HOME="$WORK/spark-home" SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1
+  local port=$((17000 + RANDOM % 2000)) pids=()
+  trap "pkill -f '$WORK/spark-home/jars' || true" EXIT
+  "${spark_jvm[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port $((port + 1)) \
+    > "$WORK/logs/master.log" 2>&1 & pids+=($!)
+  for n in 1 2; do
+    mkdir -p "$WORK/worker-$n"
+    "${spark_jvm[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory "${WORKER_MEMORY:-5g}" \
+      --webui-port $((port + 1 + n)) --work-dir "$WORK/worker-$n" "spark://127.0.0.1:$port" > "$WORK/logs/worker-$n.log" 2>&1 &
+    pids+=($!)
+  done
+  for n in 1 2; do
+    timeout 180 bash -c "until grep -q 'Successfully registered with master' '$WORK/logs/worker-$n.log'; do sleep 1; done"
+  done
+  printf '#!/usr/bin/env bash\nexec %s -Xmx%s %s -cp "%s/*" org.apache.spark.deploy.SparkSubmit "$@"\n' \
+    "$JAVA" "${DRIVER_MEMORY:-2g}" "${JOBS_JVM[*]}" "$WORK/spark-home/jars" > "$WORK/spark-submit"
+  chmod +x "$WORK/spark-submit"
+  for ((r = 1; r <= rounds; r++)); do
+    local order="cluster local"; (( r % 2 == 0 )) && order="local cluster"
+    for way in $order; do
+      echo "bench: round $r of $rounds: $way" >&2
+      rm -rf "$WORK/warehouse-$way"
+      if [[ "$way" == local ]]; then
+        nightly "local-$r" "$raw" "$WORK/warehouse-local" "$DAY" "$DAY"
+      else
+        SPARK_SUBMIT="$WORK/spark-submit" SPARK_MASTER="spark://127.0.0.1:$port" DEPLOY_MODE=client \
+          RAW_URI="file://$raw" WAREHOUSE_URI="file://$WORK/warehouse-cluster" CATALOG=local ICEBERG_JAR="$iceberg" \
+          JOBS_JAR="$ROOT/jobs/target/jobs-0.1.0-SNAPSHOT-emr.jar" REGION=us-east-1 \
+          SPARK_SUBMIT_EXTRA="--conf spark.executor.memory=${EXECUTOR_MEMORY:-4g} --conf spark.executor.cores=1 --conf spark.ui.enabled=false" \
+          measured "cluster-$r" "$ROOT/emr/spark-submit.sh" "$DAY" 2> "$WORK/logs/driver-$r.log"
+      fi
+      night_record "$way-$r" "$WORK/warehouse-$way"
+    done
+  done
+  "$ROOT/tools/scripts/compare-warehouses.sh" "$WORK/warehouse-local" "$WORK/warehouse-cluster" > "$WORK/compare.out" \
+    || echo "bench: the cluster's warehouse differs from the local one: $WORK/compare.out" >&2
+  python3 - "$WORK" "$EVENTS" "$rounds" "$RESULTS/cluster-$STAMP.json" <<'PY'
+import json, sys
+work, events, rounds, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+runs = [{way: json.load(open(f"{work}/{way}-{r}.json")) for way in ("cluster", "local")} for r in range(1, rounds + 1)]
+for run in runs:
+    run["cluster_over_local"] = round(run["cluster"]["wall_s"] / run["local"]["wall_s"], 2)
+result = {"events": events, "rounds": runs, "comparison": open(work + "/compare.out").read().strip().splitlines()}
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
 PY
@@ -181,10 +293,12 @@ parse() {
 
 case "$MODE" in
   pipeline) pipeline ;;
+  checkpoint) checkpoint ;;
+  cluster) cluster ;;
   growth) growth ;;
   lambda) lambda ;;
   warm) warm ;;
   parse) parse ;;
   all) pipeline; growth; lambda; warm; parse ;;
-  *) echo "usage: bench/run.sh [pipeline|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|checkpoint|cluster|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
 esac

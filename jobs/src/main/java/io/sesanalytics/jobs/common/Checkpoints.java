@@ -20,18 +20,21 @@ import java.io.UncheckedIOException;
  * which any executor can read back: a local checkpoint lives only in the block store of the executor that
  * computed it, and with the lineage cut Spark cannot recompute a block lost with that executor, so one lost
  * executor would fail the night. In local mode the driver is the only executor, so the local checkpoint is kept
- * there.
+ * there, unless {@value #MODE} is {@code reliable} (to measure what the cluster's way costs on one machine).
  */
 public final class Checkpoints {
     /** Under the warehouse, so that the checkpoint is as reachable and durable as the tables. */
     static final String FOLDER = "_checkpoints";
+    /** Spark setting: {@code reliable} keeps the rows the cluster's way in local mode too. */
+    public static final String MODE = "spark.ses-analytics.checkpoints";
 
     private Checkpoints() {
     }
 
     /** Computes the rows now and keeps them where every executor can read them again. */
     public static <T> Dataset<T> keep(Dataset<T> rows, String warehouse) {
-        if (rows.sparkSession().sparkContext().isLocal()) {
+        SparkContext context = rows.sparkSession().sparkContext();
+        if (context.isLocal() && !"reliable".equals(context.getConf().get(MODE, "local"))) {
             return rows.localCheckpoint(true);
         }
         return keepReliably(rows, warehouse);

@@ -8,6 +8,7 @@ import io.sesanalytics.raw.SesTimestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.SplittableRandom;
 
 /** Single-line JSON, timestamps and identifiers in the spellings SES and SNS use. */
@@ -24,8 +25,11 @@ final class JsonText {
     private static final String SNS_HEAD = "{\"Type\":\"Notification\",\"MessageId\":\"";
     private static final String SNS_MESSAGE = "\",\"TopicArn\":\"" + Vocabulary.TOPIC_ARN + "\",\"Message\":\"";
     private static final String SNS_TIMESTAMP = "\",\"Timestamp\":\"";
-    private static final String SNS_TAIL = "\",\"SignatureVersion\":\"1\",\"Signature\":\"EXAMPLE\",\"SigningCertURL\":\""
-            + Vocabulary.SIGNING_CERT_URL + "\",\"UnsubscribeURL\":\"" + Vocabulary.UNSUBSCRIBE_URL + "\"}";
+    private static final String SNS_SIGNATURE = "\",\"SignatureVersion\":\"1\",\"Signature\":\"";
+    private static final String SNS_TAIL = "\",\"SigningCertURL\":\"" + Vocabulary.SIGNING_CERT_URL
+            + "\",\"UnsubscribeURL\":\"" + Vocabulary.UNSUBSCRIBE_URL + "\"}";
+    /** An SNS signature is the Base64 of a 2048-bit RSA signature: 344 characters that gzip cannot shrink. */
+    private static final int SIGNATURE_BYTES = 256;
 
     @FunctionalInterface
     interface Fields {
@@ -57,8 +61,9 @@ final class JsonText {
     static String sns(String message, String messageId, long timestampMs) {
         String timestamp = iso(timestampMs);
         int length = message.length();
+        String signature = signature(messageId, timestampMs);
         char[] out = new char[SNS_HEAD.length() + 36 + SNS_MESSAGE.length() + 2 * length + SNS_TIMESTAMP.length()
-                + 24 + SNS_TAIL.length()];
+                + 24 + SNS_SIGNATURE.length() + signature.length() + SNS_TAIL.length()];
         int n = put(out, 0, SNS_HEAD);
         n = put(out, n, messageId);
         n = put(out, n, SNS_MESSAGE);
@@ -73,8 +78,18 @@ final class JsonText {
         }
         n = put(out, n, SNS_TIMESTAMP);
         n = put(out, n, timestamp);
+        n = put(out, n, SNS_SIGNATURE);
+        n = put(out, n, signature);
         n = put(out, n, SNS_TAIL);
         return new String(out, 0, n);
+    }
+
+    /** Random-looking, the same for every copy of one SNS message. */
+    private static String signature(String messageId, long timestampMs) {
+        SplittableRandom r = new SplittableRandom(messageId.hashCode() * 31L + timestampMs);
+        byte[] bytes = new byte[SIGNATURE_BYTES];
+        r.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static int put(char[] out, int at, String text) {
