@@ -9,7 +9,7 @@
 #
 # Environment: EVENTS (default 1000000) events for the one-day run; GROWTH_EVENTS (default 100000)
 # events per day for the 31-day run; BIG_EVENTS (default 5000000) for the large one-day run;
-# THREADS (default 2) cores given to every engine; HEAP (default 8g).
+# THREADS (default 2) cores given to every engine; HEAP (default: the launcher's) the pipeline's -Xmx.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -18,7 +18,7 @@ EVENTS="${EVENTS:-1000000}"
 GROWTH_EVENTS="${GROWTH_EVENTS:-100000}"
 BIG_EVENTS="${BIG_EVENTS:-5000000}"
 THREADS="${THREADS:-2}"
-HEAP="${HEAP:-8g}"
+HEAP="${HEAP:-}"
 DAY=2026-11-20
 DATA="$ROOT/bench/data"
 RESULTS="$ROOT/bench/results"
@@ -67,7 +67,8 @@ prepare_archive() {
 
 nightly() {  # nightly NAME RAW WAREHOUSE FROM TO [JAVA OPTIONS]: bin/ses-analytics nightly, measured
   rm -rf "$3"
-  SES_ANALYTICS_JAVA_OPTS="-Xmx$HEAP${6:+ $6}" measured "$1" "$ROOT/bin/ses-analytics" nightly --raw "$2" --warehouse "$3" \
+  # Without HEAP, the launcher's default heap.
+  SES_ANALYTICS_JAVA_OPTS="${HEAP:+-Xmx$HEAP}${6:+ $6}" measured "$1" "$ROOT/bin/ses-analytics" nightly --raw "$2" --warehouse "$3" \
     --from "$4" --to "$5"
 }
 
@@ -123,7 +124,7 @@ runs = [{name: load(name, r) for name in ("pipeline", "floor", "duckdb")} for r 
 for run in runs:
     run["pipeline_over_duckdb"] = round(run["pipeline"]["wall_s"] / run["duckdb"]["wall_s"], 2)
     run["pipeline_over_floor"] = round(run["pipeline"]["wall_s"] / run["floor"]["wall_s"], 2)
-result = {"events": events, "threads": threads, "heap": __import__("os").environ.get("HEAP", "8g"),
+result = {"events": events, "threads": threads, "heap": __import__("os").environ.get("HEAP") or "the launcher's",
           "rounds": runs, "agreement": json.loads(open(work + "/compare.out").read().strip().splitlines()[-1])}
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
@@ -291,14 +292,22 @@ parse() {
     "${ROUNDS:-20}" | tail -1 | tee "$RESULTS/parse-$STAMP.json"
 }
 
+# How the generated day compares with the AWS-documented examples of the fixtures.
+traffic() {
+  local raw="$DATA/1day-$EVENTS"
+  generate "$raw" 1 "$EVENTS"
+  python3 "$ROOT/bench/traffic.py" "$raw/dt=$DAY" "$ROOT/lambda-capture/src/test/resources/ses" | tee "$RESULTS/traffic-$STAMP.json"
+}
+
 case "$MODE" in
   pipeline) pipeline ;;
   checkpoint) checkpoint ;;
   cluster) cluster ;;
+  traffic) traffic ;;
   growth) growth ;;
   lambda) lambda ;;
   warm) warm ;;
   parse) parse ;;
   all) pipeline; growth; lambda; warm; parse ;;
-  *) echo "usage: bench/run.sh [pipeline|checkpoint|cluster|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|checkpoint|cluster|traffic|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
 esac

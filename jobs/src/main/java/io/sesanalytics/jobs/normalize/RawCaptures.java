@@ -24,10 +24,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 
 /**
@@ -47,6 +49,9 @@ public final class RawCaptures {
 
     /** Lines of one object number below this; a line's id is its object's index times it, plus its position. */
     private static final long LINES_PER_OBJECT = 1L << 32;
+    static final int PARTITIONS_PER_CORE = 4;
+    /** At most this many objects in one partition, so that a partition's parsed rows stay a block of moderate size. */
+    static final int OBJECTS_PER_PARTITION = 32;
 
     private RawCaptures() {
     }
@@ -79,11 +84,17 @@ public final class RawCaptures {
         return objects;
     }
 
-    /** Columns: see {@link #RAW_LINE}; one Spark partition per object. */
+    /**
+     * Columns: see {@link #RAW_LINE}. Objects are read in runs of neighbours, at least {@value #PARTITIONS_PER_CORE}
+     * runs per core and at most {@value #OBJECTS_PER_PARTITION} objects a run: a day holds about a thousand objects of
+     * a few MB, and a partition each would make every pass over the parsed lines schedule a thousand small tasks.
+     */
     static Dataset<Row> read(SparkSession spark, List<RawObject> objects) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Map<String, String>> hadoop = context.broadcast(settings(spark.sparkContext().hadoopConfiguration()));
-        var lines = context.parallelize(objects, Math.max(1, objects.size()))
+        int partitions = Math.max(1, Math.min(objects.size(), Math.max(PARTITIONS_PER_CORE * context.defaultParallelism(),
+                (objects.size() + OBJECTS_PER_PARTITION - 1) / OBJECTS_PER_PARTITION)));
+        var lines = context.parallelize(objects, partitions)
                 .mapPartitions((FlatMapFunction<Iterator<RawObject>, InternalRow>) listed ->
                         readAll(listed, configuration(hadoop.value())))
                 .rdd();
@@ -101,23 +112,48 @@ public final class RawCaptures {
         return dates;
     }
 
-    private static Iterator<InternalRow> readAll(Iterator<RawObject> objects, Configuration hadoop) throws IOException {
-        List<InternalRow> rows = new ArrayList<>();
-        while (objects.hasNext()) {
-            RawObject object = objects.next();
-            Path path = new Path(object.location());
-            List<RawObjectLines.Line> lines = RawObjectLines.read(path.getFileSystem(hadoop).open(path), path.getName());
-            UTF8String source = UTF8String.fromString(object.location());
-            int day = (int) object.captureDate().toEpochDay();
-            for (int i = 0; i < lines.size(); i++) {
-                RawObjectLines.Line line = lines.get(i);
-                rows.add(new GenericInternalRow(new Object[] {
-                        object.index() * LINES_PER_OBJECT + i, UTF8String.fromBytes(line.bytes()), day, source,
-                        line.unreadable() == null ? null : UTF8String.fromString(line.unreadable().code()),
-                        line.detail() == null ? null : UTF8String.fromString(line.detail())}));
+    /** The lines of the objects, one object in memory at a time. */
+    private static Iterator<InternalRow> readAll(Iterator<RawObject> objects, Configuration hadoop) {
+        return new Iterator<>() {
+            private Iterator<InternalRow> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && objects.hasNext()) {
+                    current = readObject(objects.next(), hadoop).iterator();
+                }
+                return current.hasNext();
             }
+
+            @Override
+            public InternalRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    private static List<InternalRow> readObject(RawObject object, Configuration hadoop) {
+        Path path = new Path(object.location());
+        List<RawObjectLines.Line> lines;
+        try {
+            lines = RawObjectLines.read(path.getFileSystem(hadoop).open(path), path.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + object.location(), e);
         }
-        return rows.iterator();
+        UTF8String source = UTF8String.fromString(object.location());
+        int day = (int) object.captureDate().toEpochDay();
+        List<InternalRow> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            RawObjectLines.Line line = lines.get(i);
+            rows.add(new GenericInternalRow(new Object[] {
+                    object.index() * LINES_PER_OBJECT + i, UTF8String.fromBytes(line.bytes()), day, source,
+                    line.unreadable() == null ? null : UTF8String.fromString(line.unreadable().code()),
+                    line.detail() == null ? null : UTF8String.fromString(line.detail())}));
+        }
+        return rows;
     }
 
     private static Map<String, String> settings(Configuration configuration) {

@@ -3,7 +3,11 @@ package io.sesanalytics.jobs.common;
 import io.sesanalytics.jobs.SparkTestSession;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckpointsTest {
@@ -34,6 +39,24 @@ class CheckpointsTest {
         assertTrue(filesUnder(warehouse.resolve(Checkpoints.FOLDER)) > 0, "checkpoint files under the warehouse");
         Checkpoints.release(kept);
         assertEquals(0, filesUnder(warehouse.resolve(Checkpoints.FOLDER)), "checkpoint files left after release");
+    }
+
+    @Test
+    void onOneMachineTheRowsAreKeptOnLocalDiskWithTheirLineageCutAndFreedOnRelease() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> rows = spark.range(0, 1000, 1, 4).withColumn("text", functions.concat(functions.lit("row "),
+                col("id").cast("string")));
+
+        Dataset<Row> kept = Checkpoints.keep(rows, warehouse.toString());
+
+        assertEquals(rows.collectAsList(), kept.collectAsList());
+        RDD<?> keptRdd = ((LogicalRDD) kept.queryExecution().analyzed()).rdd();
+        StorageLevel level = keptRdd.getStorageLevel();
+        assertTrue(level.useDisk() && !level.useMemory() && !level.deserialized(), "serialized on local disk: " + level);
+        assertTrue(keptRdd.isCheckpointed(), "lineage cut");
+        assertTrue(spark.sparkContext().getPersistentRDDs().contains(keptRdd.id()));
+        Checkpoints.release(kept);
+        assertFalse(spark.sparkContext().getPersistentRDDs().contains(keptRdd.id()), "freed");
     }
 
     private static long filesUnder(Path folder) throws IOException {
