@@ -2,10 +2,13 @@
 # Benchmarks of the nightly pipeline against a Jackson floor and a DuckDB job, its cost growth, and
 # the capture Lambda. Generated data goes to bench/data, results to bench/results (both git-ignored).
 #
-#   bench/run.sh [pipeline|growth|lambda|warm|parse|all]      (default: pipeline)
+#   bench/run.sh [pipeline|checkpoint|cluster|traffic|growth|bigday|lambda|warm|parse|all]   (default: pipeline)
 #
 # warm runs the one-day night again and again in one JVM (RUNS, default 3) beside the DuckDB job, to
 # show what a fresh JVM costs; parse times the normalize job's line parser alone on one warm thread.
+# checkpoint sets local against reliable checkpoints; cluster runs the night on a Spark standalone cluster
+# against local[2]; traffic compares the generated lines with the AWS-documented examples; bigday runs the
+# 1M-event and the 5M-event days.
 #
 # Environment: EVENTS (default 1000000) events for the one-day run; GROWTH_EVENTS (default 100000)
 # events per day for the 31-day run; BIG_EVENTS (default 5000000) for the large one-day run;
@@ -226,32 +229,41 @@ print(json.dumps(result, indent=2))
 PY
 }
 
+# growth: 31 nights of GROWTH_EVENTS in one process, then bigday. bigday: the day of EVENTS against the day of
+# BIG_EVENTS, whole processes at the launcher's defaults (or HEAP), with their peak RSS.
 growth() {
   WORK="$DATA/work-growth"; mkdir -p "$WORK"
   local month="$DATA/31days-$GROWTH_EVENTS"
   generate "$month" 31 "$GROWTH_EVENTS"
   prepare_archive
   nightly month "$month" "$WORK/month" "$DAY" "$(date -u -d "$DAY + 30 days" +%F)"
+  python3 - "$WORK" "$GROWTH_EVENTS" "$RESULTS/growth-$STAMP.json" <<'PY'
+import json, sys, glob
+work, per_day, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+nights = [json.load(open(s))["timings_ms"]["total"] / 1000 for s in sorted(glob.glob(work + "/month/_runs/dt=*/summary.json"))]
+result = {"events_per_day": per_day, "nights": len(nights), "job_s": nights,
+          "night31_over_night1": round(nights[-1] / nights[0], 2), "night31_over_night2": round(nights[-1] / nights[1], 2)}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
+  bigday
+}
+
+bigday() {
+  WORK="$DATA/work-bigday"; rm -rf "$WORK"; mkdir -p "$WORK"
   local big="$DATA/1day-$BIG_EVENTS" one="$DATA/1day-$EVENTS"
   generate "$one" 1 "$EVENTS"
   generate "$big" 1 "$BIG_EVENTS"
-  nightly one "$one" "$WORK/one" "$DAY" "$DAY"
-  nightly big "$big" "$WORK/big" "$DAY" "$DAY"
-  python3 - "$WORK" "$GROWTH_EVENTS" "$EVENTS" "$BIG_EVENTS" "$RESULTS/growth-$STAMP.json" <<'PY'
-import json, sys, glob
-work, per_day, one, big, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-def job_s(summary):
-    return json.load(open(summary))["timings_ms"]["total"] / 1000
-nights = [job_s(s) for s in sorted(glob.glob(work + "/month/_runs/dt=*/summary.json"))]
-one_s = job_s(glob.glob(work + "/one/_runs/dt=*/summary.json")[0])
-big_s = job_s(glob.glob(work + "/big/_runs/dt=*/summary.json")[0])
-result = {
-  "nightly_runs": {"events_per_day": per_day, "nights": len(nights), "job_s": nights,
-                   "night31_over_night1": round(nights[-1] / nights[0], 2),
-                   "night31_over_night2": round(nights[-1] / nights[1], 2)},
-  "one_day": {"events": [one, big], "job_s": [one_s, big_s], "big_over_small": round(big_s / one_s, 2),
-              "events_ratio": big / one},
-}
+  prepare_archive
+  nightly one "$one" "$WORK/one" "$DAY" "$DAY"; night_record one "$WORK/one"
+  nightly big "$big" "$WORK/big" "$DAY" "$DAY"; night_record big "$WORK/big"
+  python3 - "$WORK" "$EVENTS" "$BIG_EVENTS" "$RESULTS/bigday-$STAMP.json" <<'PY'
+import json, sys
+work, one, big, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+runs = {name: json.load(open(f"{work}/{name}.json")) for name in ("one", "big")}
+result = {"events": [one, big], "heap": __import__("os").environ.get("HEAP") or "the launcher's", "runs": runs,
+          "big_over_one_whole_process": round(runs["big"]["wall_s"] / runs["one"]["wall_s"], 2),
+          "events_ratio": big / one}
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
 PY
@@ -305,9 +317,10 @@ case "$MODE" in
   cluster) cluster ;;
   traffic) traffic ;;
   growth) growth ;;
+  bigday) bigday ;;
   lambda) lambda ;;
   warm) warm ;;
   parse) parse ;;
   all) pipeline; growth; lambda; warm; parse ;;
-  *) echo "usage: bench/run.sh [pipeline|checkpoint|cluster|traffic|growth|lambda|warm|parse|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [pipeline|checkpoint|cluster|traffic|growth|bigday|lambda|warm|parse|all]" >&2; exit 2 ;;
 esac
