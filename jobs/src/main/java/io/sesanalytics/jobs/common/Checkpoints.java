@@ -44,13 +44,13 @@ public final class Checkpoints {
     public static Dataset<Row> keep(Dataset<Row> rows, String warehouse) {
         SparkContext context = rows.sparkSession().sparkContext();
         if (context.isLocal() && !"reliable".equals(context.getConf().get(MODE, "local"))) {
-            return keepSerialized(rows);
+            return keepOnLocalDisk(rows);
         }
         return keepReliably(rows, warehouse);
     }
 
     /** What {@code localCheckpoint} does, with the blocks on local disk rather than in the heap. */
-    static Dataset<Row> keepSerialized(Dataset<Row> rows) {
+    static Dataset<Row> keepOnLocalDisk(Dataset<Row> rows) {
         RDD<InternalRow> copies = rows.queryExecution().toRdd().toJavaRDD()
                 .map((Function<InternalRow, InternalRow>) InternalRow::copy).rdd();
         copies.persist(StorageLevel.DISK_ONLY());
