@@ -29,10 +29,15 @@ public final class DateOptions {
         LocalDate to;
     }
 
+    /** The default date of every command: yesterday, in the clock's time zone. */
+    static LocalDate yesterday(Clock clock) {
+        return LocalDate.now(clock).minusDays(1);
+    }
+
     /** The dates in order, oldest first. */
     public List<LocalDate> dates(Clock clock) {
         if (choice == null || (choice.date == null && choice.range == null)) {
-            return List.of(LocalDate.now(clock).minusDays(1));
+            return List.of(yesterday(clock));
         }
         if (choice.date != null) {
             return List.of(choice.date);

@@ -36,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate day = date != null ? date : LocalDate.now(Clock.systemUTC()).minusDays(1);
+        LocalDate day = date != null ? date : DateOptions.yesterday(Clock.systemUTC());
         ReportJob.Config config = Usage.check(spec, () -> new ReportJob.Config(warehouse, day, out));
         return Nightly.each("report", Usage.check(spec, catalog::catalog), warehouse, List.of(config),
                 (spark, c) -> System.out.println("report " + c.date() + ": " + ReportJob.run(spark, c)));

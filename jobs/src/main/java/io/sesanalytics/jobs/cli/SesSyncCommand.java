@@ -44,7 +44,7 @@ public final class SesSyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate day = date != null ? date : LocalDate.now(Clock.systemUTC()).minusDays(1);
+        LocalDate day = date != null ? date : DateOptions.yesterday(Clock.systemUTC());
         SesSyncJob.Config config = Usage.check(spec, () -> ses.config(warehouse, day, apply, planFile));
         boolean verbose = SesAnalytics.verbose(spec.commandLine());
         return Nightly.each("ses-sync", Usage.check(spec, catalog::catalog), warehouse, List.of(config),
