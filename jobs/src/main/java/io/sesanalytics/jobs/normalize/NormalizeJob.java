@@ -90,26 +90,30 @@ public final class NormalizeJob {
         // cache would first encode the nested event rows column by column.
         Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects), config.eventWindow()),
                 config.warehouse());
+        // The counts, the deduplication and the record keys read only this narrow index of the kept lines.
+        Dataset<Row> lines = Checkpoints.cacheOnDisk(NormalizeOutputs.lineIndex(parsed));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
-        Dataset<Row> duplicates = Deduplication.duplicates(parsed, earlier).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> duplicates = Deduplication.duplicates(lines, earlier).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> received = null;
         try {
             duplicates.count();
             // Counted from the lines as read, before any outcome is decided, so that the outcomes can be checked.
-            long linesRead = parsed.filter(col("capture_date").equalTo(lit(config.date()))).count();
-            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
-                    .filter(col("capture_date").equalTo(lit(config.date())));
+            long linesRead = lines.filter(col("capture_date").equalTo(lit(config.date()))).count();
             NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, linesRead,
-                    NormalizeOutputs.lineOutcomes(resolved));
+                    Deduplication.resolve(lines, duplicates).filter(col("capture_date").equalTo(lit(config.date()))));
             if (!summary.balanced()) {
                 throw new IllegalStateException("capture date " + config.date() + ": raw lines are not all accounted for: "
                         + summary.accounting());
             }
-            Dataset<Row> received = NormalizeOutputs.received(resolved);
+            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
+                    .filter(col("capture_date").equalTo(lit(config.date())));
             write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
+            // Both received tables are written from the same few rows, taken once from the kept lines.
+            received = Checkpoints.cacheOnDisk(NormalizeOutputs.received(resolved));
             write(spark, config, Table.RECEIVED, received);
             write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
             write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
-            RecordKeys.write(spark, RecordKeys.of(parsed, config.date()), config.warehouse(), config.date());
+            RecordKeys.write(spark, RecordKeys.of(lines, config.date()), config.warehouse(), config.date());
             verifyWritten(spark, config, summary);
             RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);
             NormalizeRecord.remember(spark, config.warehouse(), config.date(), ofDate);
@@ -118,7 +122,11 @@ public final class NormalizeJob {
                     summary.duplicateLines(), summary.quarantinedLines());
             return summary;
         } finally {
+            if (received != null) {
+                Checkpoints.release(received);
+            }
             duplicates.unpersist();
+            Checkpoints.release(lines);
             Checkpoints.release(parsed);
         }
     }

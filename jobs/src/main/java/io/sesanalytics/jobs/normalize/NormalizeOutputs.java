@@ -20,12 +20,15 @@ public final class NormalizeOutputs {
     }
 
     /**
-     * Parsed lines with the number of their event rows ({@code event_count}) in place of the rows, which
-     * make up most of their bytes: what the run summary counts.
+     * One narrow row per parsed line: what deduplication, the run summary and the record keys read, without the
+     * event rows and the received row that make up most of a line's bytes. Their sizes stand in for them:
+     * {@code event_count} and {@code destination_count}.
      */
-    public static Dataset<Row> lineOutcomes(Dataset<Row> parsed) {
-        return parsed.withColumn("event_count", when(col("events").isNull(), lit(0)).otherwise(size(col("events"))))
-                .drop("events");
+    public static Dataset<Row> lineIndex(Dataset<Row> parsed) {
+        return parsed.select(col("line_id"), col("capture_date"), col("source_file"), col("status"),
+                col("sns_message_id"), col("record_key"), col("format_rank"), col("reason"),
+                when(col("events").isNull(), lit(0)).otherwise(size(col("events"))).as("event_count"),
+                when(col("received").isNull(), lit(0)).otherwise(size(col("received.destinations"))).as("destination_count"));
     }
 
     public static Dataset<Row> events(Dataset<Row> resolved) {

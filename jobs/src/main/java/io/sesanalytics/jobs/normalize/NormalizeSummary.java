@@ -12,9 +12,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * What one normalize run did with the raw lines of its capture date. Every line is written, a
@@ -58,7 +56,7 @@ public record NormalizeSummary(
     }
 
     /**
-     * Counts the outcomes of resolved {@link NormalizeOutputs#lineOutcomes} of one capture date in a single pass.
+     * Counts the outcomes of the resolved {@link NormalizeOutputs#lineIndex} of one capture date in a single pass.
      *
      * @param linesRead the raw lines of the date as read, counted apart from the outcomes
      */
@@ -67,7 +65,7 @@ public record NormalizeSummary(
                 .groupBy(col("outcome"), col("status"), coalesce(col("duplicate_cause"), col("reason"), lit("")).as("detail"))
                 .agg(count(lit(1)).as("lines"),
                         sum(col("event_count")).as("event_rows"),
-                        sum(when(col("received").isNotNull(), size(col("received.destinations"))).otherwise(0)).as("destinations"))
+                        sum(col("destination_count")).as("destinations"))
                 .collectAsList();
         long eventRecords = 0;
         long receivedRecords = 0;

@@ -51,12 +51,44 @@ class CheckpointsTest {
 
         assertEquals(rows.collectAsList(), kept.collectAsList());
         RDD<?> keptRdd = ((LogicalRDD) kept.queryExecution().analyzed()).rdd();
-        StorageLevel level = keptRdd.getStorageLevel();
+        RDD<?> stored = keptRdd.dependencies().head().rdd();
+        StorageLevel level = stored.getStorageLevel();
         assertTrue(level.useDisk() && !level.useMemory() && !level.deserialized(), "serialized on local disk: " + level);
-        assertTrue(keptRdd.isCheckpointed(), "lineage cut");
-        assertTrue(spark.sparkContext().getPersistentRDDs().contains(keptRdd.id()));
+        assertTrue(stored.isCheckpointed(), "lineage cut");
+        assertTrue(spark.sparkContext().getPersistentRDDs().contains(stored.id()));
         Checkpoints.release(kept);
-        assertFalse(spark.sparkContext().getPersistentRDDs().contains(keptRdd.id()), "freed");
+        assertFalse(spark.sparkContext().getPersistentRDDs().contains(stored.id()), "freed");
+    }
+
+    @Test
+    void nestedRowsKeptOnLocalDiskComeBackEqual() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> rows = spark.range(0, 500, 1, 3)
+                .withColumn("tags", functions.map(functions.lit("campaign"), col("id").cast("string")))
+                .withColumn("recipients", functions.array(functions.struct(col("id").as("n"),
+                        functions.concat(functions.lit("r"), col("id").cast("string")).as("address"))))
+                .withColumn("missing", functions.lit(null).cast("string"));
+
+        Dataset<Row> kept = Checkpoints.keep(rows, warehouse.toString());
+
+        assertEquals(rows.collectAsList(), kept.collectAsList());
+        assertEquals(rows.collectAsList(), kept.collectAsList(), "read a second time");
+        Checkpoints.release(kept);
+    }
+
+    @Test
+    void rowsCachedOnDiskKeepTheirLineageAndAreFreedOnRelease() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> rows = spark.range(0, 300, 1, 3).withColumn("text", col("id").cast("string"));
+
+        Dataset<Row> cached = Checkpoints.cacheOnDisk(rows);
+
+        assertEquals(rows.collectAsList(), cached.collectAsList());
+        RDD<?> stored = ((LogicalRDD) cached.queryExecution().analyzed()).rdd().dependencies().head().rdd();
+        assertEquals(StorageLevel.DISK_ONLY(), stored.getStorageLevel());
+        assertFalse(stored.isCheckpointed(), "a lost block is computed again");
+        Checkpoints.release(cached);
+        assertFalse(spark.sparkContext().getPersistentRDDs().contains(stored.id()), "freed");
     }
 
     private static long filesUnder(Path folder) throws IOException {
