@@ -9,6 +9,7 @@ import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,18 +96,18 @@ public final class NormalizeJob {
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(lines, earlier).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> received = null;
+        Column capturedOnDate = col("capture_date").equalTo(lit(config.date()));
         try {
             duplicates.count();
             // Counted from the lines as read, before any outcome is decided, so that the outcomes can be checked.
-            long linesRead = lines.filter(col("capture_date").equalTo(lit(config.date()))).count();
+            long linesRead = lines.filter(capturedOnDate).count();
             NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, linesRead,
-                    Deduplication.resolve(lines, duplicates).filter(col("capture_date").equalTo(lit(config.date()))));
+                    Deduplication.resolve(lines, duplicates).filter(capturedOnDate));
             if (!summary.balanced()) {
                 throw new IllegalStateException("capture date " + config.date() + ": raw lines are not all accounted for: "
                         + summary.accounting());
             }
-            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates)
-                    .filter(col("capture_date").equalTo(lit(config.date())));
+            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates).filter(capturedOnDate);
             write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
             // Both received tables are written from the same few rows, taken once from the kept lines.
             received = Checkpoints.cacheOnDisk(NormalizeOutputs.received(resolved));
