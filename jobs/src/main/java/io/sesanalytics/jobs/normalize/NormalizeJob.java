@@ -91,7 +91,8 @@ public final class NormalizeJob {
         // cache would first encode the nested event rows column by column.
         Dataset<Row> parsed = Checkpoints.keep(parse(RawCaptures.read(spark, objects), config.eventWindow()),
                 config.warehouse());
-        // The counts, the deduplication and the record keys read only this narrow index of the kept lines.
+        // The counts, the deduplication, the record keys, the received and the quarantined lines read this index of
+        // the kept lines, which leaves out their event rows.
         Dataset<Row> lines = Checkpoints.cacheOnDisk(NormalizeOutputs.lineIndex(parsed));
         Dataset<Row> earlier = withKeys.isEmpty() ? null : RecordKeys.read(spark, config.warehouse(), withKeys);
         Dataset<Row> duplicates = Deduplication.duplicates(lines, earlier).persist(StorageLevel.MEMORY_AND_DISK());
@@ -101,19 +102,20 @@ public final class NormalizeJob {
             duplicates.count();
             // Counted from the lines as read, before any outcome is decided, so that the outcomes can be checked.
             long linesRead = lines.filter(capturedOnDate).count();
-            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, linesRead,
-                    Deduplication.resolve(lines, duplicates).filter(capturedOnDate));
+            Dataset<Row> resolvedLines = Deduplication.resolve(lines, duplicates).filter(capturedOnDate);
+            NormalizeSummary summary = NormalizeSummary.of(config.date(), lookback, linesRead, resolvedLines);
             if (!summary.balanced()) {
                 throw new IllegalStateException("capture date " + config.date() + ": raw lines are not all accounted for: "
                         + summary.accounting());
             }
-            Dataset<Row> resolved = Deduplication.resolve(parsed, duplicates).filter(capturedOnDate);
-            write(spark, config, Table.EVENTS, NormalizeOutputs.events(resolved));
-            // Both received tables are written from the same few rows, taken once from the kept lines.
-            received = Checkpoints.cacheOnDisk(NormalizeOutputs.received(resolved));
+            // Only the events are taken from the kept lines; the rest of every line is in the index.
+            write(spark, config, Table.EVENTS, NormalizeOutputs.events(
+                    Deduplication.resolve(parsed, duplicates).filter(capturedOnDate)));
+            // Both received tables are written from the same few rows, taken once from the index.
+            received = Checkpoints.cacheOnDisk(NormalizeOutputs.received(resolvedLines));
             write(spark, config, Table.RECEIVED, received);
             write(spark, config, Table.RECEIVED_DESTINATIONS, NormalizeOutputs.receivedDestinations(received));
-            write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolved));
+            write(spark, config, Table.QUARANTINE, NormalizeOutputs.quarantine(resolvedLines));
             RecordKeys.write(spark, RecordKeys.of(lines, config.date()), config.warehouse(), config.date());
             verifyWritten(spark, config, summary);
             RunSummaries.putSection(spark, config.warehouse(), config.date(), "normalize", summary);

@@ -20,13 +20,15 @@ public final class NormalizeOutputs {
     }
 
     /**
-     * One narrow row per parsed line: what deduplication, the run summary and the record keys read, without the
-     * event rows and the received row that make up most of a line's bytes. Their sizes stand in for them:
-     * {@code event_count} and {@code destination_count}.
+     * One row per parsed line with everything but its event rows, which make up most of a line's bytes: what
+     * deduplication, the run summary and the record keys read, and the few received and quarantined lines whole.
+     * {@code event_count} and {@code destination_count} stand in for the sizes of the event rows and of the
+     * received row's destinations.
      */
     public static Dataset<Row> lineIndex(Dataset<Row> parsed) {
         return parsed.select(col("line_id"), col("capture_date"), col("source_file"), col("status"),
-                col("sns_message_id"), col("record_key"), col("format_rank"), col("reason"),
+                col("sns_message_id"), col("record_key"), col("format_rank"), col("reason"), col("reason_detail"),
+                col("raw_line"), col("received"),
                 when(col("events").isNull(), lit(0)).otherwise(size(col("events"))).as("event_count"),
                 when(col("received").isNull(), lit(0)).otherwise(size(col("received.destinations"))).as("destination_count"));
     }
