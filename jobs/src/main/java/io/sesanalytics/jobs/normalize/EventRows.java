@@ -41,54 +41,68 @@ record EventRows(List<InternalRow> rows, String recordKey, boolean identityNotif
         String recordKey = SesLineParser.recordKey(type.name(), messageId, Timestamps.format(eventTime),
                 SesLineParser.sortedJoin(recipients.stream().map(Recipient::address).toList()), link);
 
+        // The columns of the mail and of the event are the same in every recipient's row: set once, and each
+        // row is a copy with its recipient's columns. (Kept in three methods, each small enough for the JIT
+        // compiler's limits.)
+        InternalRowBuilder event = EVENT.builder();
+        setEvent(event, type, detail, eventTime, mailTime, link);
+        setMail(event, mail, messageId, snsMessageId, topicArn);
+        List<InternalRow> rows = new ArrayList<>(recipients.size());
+        for (Recipient recipient : recipients) {
+            rows.add(event.set("event_id", SesLineParser.recordKey(recordKey, recipient.address()))
+                    .set("recipient", recipient.address())
+                    .set("recipient_domain", EmailAddress.domainOf(recipient.address()))
+                    .set("bounce_status", recipient.status())
+                    .set("bounce_action", recipient.action())
+                    .set("diagnostic_code", recipient.diagnosticCode())
+                    .build());
+        }
+        return new EventRows(rows, recordKey, type.identityNotification());
+    }
+
+    /** The columns of the event itself: its type, times and the details its type carries. */
+    private static void setEvent(InternalRowBuilder event, SesLineParser.EventType type, JsonNode detail,
+                                 Instant eventTime, Instant mailTime, String link) {
+        event.set("event_type", type.name())
+                .set("source_format", type.identityNotification() ? "identity_notification" : "event_publishing")
+                .set("event_time", eventTime)
+                .set("event_date", SesLineParser.utcDate(eventTime))
+                .set("mail_time", mailTime)
+                .set("bounce_type", text(detail.get("bounceType")))
+                .set("bounce_subtype", text(detail.get("bounceSubType")))
+                .set("feedback_id", text(detail.get("feedbackId")))
+                .set("complaint_feedback_type", text(detail.get("complaintFeedbackType")))
+                .set("complaint_subtype", text(detail.get("complaintSubType")))
+                .set("delay_type", text(detail.get("delayType")))
+                .set("reject_reason", type.type() == SesEventType.REJECT ? text(detail.get("reason")) : null)
+                .set("rendering_error", text(detail.get("errorMessage")))
+                .set("click_link", link)
+                .set("user_agent", type.type() == SesEventType.COMPLAINT ? null : text(detail.get("userAgent")))
+                .set("ip_address", text(detail.get("ipAddress")))
+                .set("smtp_response", text(detail.get("smtpResponse")))
+                .set("reporting_mta", text(detail.get("reportingMTA")));
+    }
+
+    /** The columns of the mail the event is about, and of the SNS message that brought it. */
+    private static void setMail(InternalRowBuilder event, JsonNode mail, String messageId, String snsMessageId,
+                                String topicArn) {
         EmailAddress source = EmailAddress.parse(text(mail.get("source")));
         Map<String, List<String>> tags = SesLineParser.tags(mail.path("tags"));
         List<String> configurationSet = tags == null ? null : tags.get("ses:configuration-set");
         JsonNode headers = mail.path("commonHeaders");
-
-        List<InternalRow> rows = new ArrayList<>(recipients.size());
-        for (Recipient recipient : recipients) {
-            rows.add(EVENT.builder()
-                    .set("event_id", SesLineParser.recordKey(recordKey, recipient.address()))
-                    .set("event_type", type.name())
-                    .set("source_format", type.identityNotification() ? "identity_notification" : "event_publishing")
-                    .set("event_time", eventTime)
-                    .set("event_date", SesLineParser.utcDate(eventTime))
-                    .set("message_id", messageId)
-                    .set("mail_time", mailTime)
-                    .set("source_address", source.address())
-                    .set("source_domain", source.domain())
-                    .set("source_display_name", source.displayName())
-                    .set("source_raw", text(mail.get("source")))
-                    .set("from_header", firstText(headers.path("from")))
-                    .set("recipient", recipient.address())
-                    .set("recipient_domain", EmailAddress.domainOf(recipient.address()))
-                    .set("bounce_type", text(detail.get("bounceType")))
-                    .set("bounce_subtype", text(detail.get("bounceSubType")))
-                    .set("bounce_status", recipient.status())
-                    .set("bounce_action", recipient.action())
-                    .set("diagnostic_code", recipient.diagnosticCode())
-                    .set("feedback_id", text(detail.get("feedbackId")))
-                    .set("complaint_feedback_type", text(detail.get("complaintFeedbackType")))
-                    .set("complaint_subtype", text(detail.get("complaintSubType")))
-                    .set("delay_type", text(detail.get("delayType")))
-                    .set("reject_reason", type.type() == SesEventType.REJECT ? text(detail.get("reason")) : null)
-                    .set("rendering_error", text(detail.get("errorMessage")))
-                    .set("click_link", link)
-                    .set("user_agent", type.type() == SesEventType.COMPLAINT ? null : text(detail.get("userAgent")))
-                    .set("ip_address", text(detail.get("ipAddress")))
-                    .set("smtp_response", text(detail.get("smtpResponse")))
-                    .set("reporting_mta", text(detail.get("reportingMTA")))
-                    .set("configuration_set", configurationSet == null || configurationSet.isEmpty() ? null : configurationSet.get(0))
-                    .set("tags", tags)
-                    .set("subject", text(headers.get("subject")))
-                    .set("sending_account_id", text(mail.get("sendingAccountId")))
-                    .set("source_ip", text(mail.get("sourceIp")))
-                    .set("sns_message_id", snsMessageId)
-                    .set("sns_topic_arn", topicArn)
-                    .build());
-        }
-        return new EventRows(rows, recordKey, type.identityNotification());
+        event.set("message_id", messageId)
+                .set("source_address", source.address())
+                .set("source_domain", source.domain())
+                .set("source_display_name", source.displayName())
+                .set("source_raw", text(mail.get("source")))
+                .set("from_header", firstText(headers.path("from")))
+                .set("configuration_set", configurationSet == null || configurationSet.isEmpty() ? null : configurationSet.get(0))
+                .set("tags", tags)
+                .set("subject", text(headers.get("subject")))
+                .set("sending_account_id", text(mail.get("sendingAccountId")))
+                .set("source_ip", text(mail.get("sourceIp")))
+                .set("sns_message_id", snsMessageId)
+                .set("sns_topic_arn", topicArn);
     }
 
     private static JsonFields readFields() {
