@@ -192,18 +192,21 @@ public final class AggregateJob {
     /**
      * The event dates whose stats change: those of the events captured on the date, the date itself, and
      * every date after the earliest of them, whose rolling windows include it. The events' dates come from
-     * the table's partitions ({@code event_date, capture_date}), read from its metadata without a Spark job.
+     * the table's partitions ({@code event_date, capture_date}), read from its metadata
+     * ({@link TableWriter#partitions}).
      * Dates outside the event window around the date are left out, even if rows of them exist (normalize
      * quarantines such events; rows written before it did, or with a wider window, must not make every night
      * recompute decades of stats).
      */
-    static List<LocalDate> statDates(Dataset<Row> eventPartitions, LocalDate date, EventTimeWindow window) {
+    static List<LocalDate> statDates(List<Row> eventPartitions, LocalDate date, EventTimeWindow window) {
         TreeSet<LocalDate> touched = new TreeSet<>();
         TreeSet<LocalDate> outside = new TreeSet<>();
         touched.add(date);
-        for (Row partition : eventPartitions.filter(col("capture_date").equalTo(lit(date))).select("event_date").collectAsList()) {
-            LocalDate eventDate = partition.getAs(0);
-            (window.contains(eventDate, date) ? touched : outside).add(eventDate);
+        for (Row partition : eventPartitions) {
+            if (date.equals(partition.getAs("capture_date"))) {
+                LocalDate eventDate = partition.getAs("event_date");
+                (window.contains(eventDate, date) ? touched : outside).add(eventDate);
+            }
         }
         if (!outside.isEmpty()) {
             LOG.warn("capture date {} holds events of {}, outside the event window ({}): no stats are computed for them",

@@ -17,6 +17,10 @@ public final class SparkSessions {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.adaptive.enabled", "true")
+                // The jobs group mostly by nearly unique keys (messages, addresses), which fill Spark's small
+                // first-level aggregation map at once; past that it only costs every row a probe and a copy of
+                // each string key before the regular map.
+                .config("spark.sql.codegen.aggregate.map.twolevel.enabled", "false")
                 .config("spark.sql.debug.maxToStringFields", "200");
     }
 

@@ -1,19 +1,30 @@
 package io.sesanalytics.jobs.common;
 
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
@@ -37,6 +48,8 @@ public final class TableWriter {
     private static final Set<Table> KEPT = EnumSet.of(Table.SENDER_DAILY_STATS, Table.DOMAIN_DAILY_STATS,
             Table.CONFIGURATION_SET_DAILY_STATS, Table.MAILBOX_PROVIDER_DAILY_STATS, Table.TOP_SENDERS,
             Table.TOP_SENDER_DOMAINS, Table.TOP_DESTINATIONS, Table.SUPPRESSION, Table.SUPPRESSION_HISTORY);
+
+    private static final Comparator<LocalDate> DATES = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private TableWriter() {
     }
@@ -167,21 +180,63 @@ public final class TableWriter {
     }
 
     /**
-     * The partitions that hold rows now, one row of partition values each, read from the table's metadata
-     * (no data file is opened); none if the table has never been written.
+     * The partitions that hold rows now, one row of partition values each (dates, in the order of
+     * {@link Table#partitionColumns()}), sorted and distinct; none if the table has never been written. Iceberg
+     * reads them from the manifests of the current snapshot: no data file is opened, and no Spark job runs, which
+     * for these few rows would cost more than the scan itself.
      */
-    public static Dataset<Row> partitions(SparkSession spark, Table table, String warehouse) {
+    public static List<Row> partitions(SparkSession spark, Table table, String warehouse) {
         if (!exists(spark, table, warehouse)) {
-            return spark.createDataFrame(List.of(), table.partitionSchema());
+            return List.of();
         }
-        return spark.table(WarehouseCatalog.tableName(spark, warehouse, table) + ".`partitions`")
-                .filter(col("record_count").gt(0))
-                .select(table.partitionColumns().stream().map(c -> col("partition." + c).as(c)).toArray(Column[]::new));
+        org.apache.iceberg.Table iceberg = TableSnapshots.load(spark, warehouse, table);
+        StructType schema = table.partitionSchema();
+        TreeMap<List<LocalDate>, Row> partitions = new TreeMap<>(TableWriter::compareDates);
+        try (CloseableIterable<FileScanTask> files = iceberg.newScan().planFiles()) {
+            for (FileScanTask file : files) {
+                if (file.file().recordCount() > 0) {
+                    List<LocalDate> values = partitionValues(file, table);
+                    partitions.computeIfAbsent(values, v -> new GenericRowWithSchema(v.toArray(), schema));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + table.tableName(), e);
+        }
+        return List.copyOf(partitions.values());
     }
 
-    /** The distinct dates of a table's date partition column that hold rows. */
+    /** A file's partition values, in the table's partition column order; Iceberg holds a date as its epoch day. */
+    private static List<LocalDate> partitionValues(FileScanTask file, Table table) {
+        List<String> fields = file.spec().fields().stream().map(PartitionField::name).toList();
+        List<LocalDate> values = new ArrayList<>();
+        for (String column : table.partitionColumns()) {
+            int position = fields.indexOf(column);
+            if (position < 0) {
+                throw new IllegalStateException(table.tableName() + " is not partitioned by " + column);
+            }
+            Integer day = file.file().partition().get(position, Integer.class);
+            values.add(day == null ? null : LocalDate.ofEpochDay(day));
+        }
+        return values;
+    }
+
+    private static int compareDates(List<LocalDate> a, List<LocalDate> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = DATES.compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    /** The distinct dates of a table's date partition column that hold rows, in order. */
     public static List<LocalDate> partitionDates(SparkSession spark, Table table, String warehouse, String column) {
-        return partitions(spark, table, warehouse).select(column).distinct().collectAsList().stream()
-                .map(row -> row.<LocalDate>getAs(0)).sorted().toList();
+        int position = table.partitionColumns().indexOf(column);
+        if (position < 0) {
+            throw new IllegalArgumentException(table.tableName() + " is not partitioned by " + column);
+        }
+        return partitions(spark, table, warehouse).stream().map(row -> row.<LocalDate>getAs(position))
+                .filter(Objects::nonNull).distinct().sorted().toList();
     }
 }

@@ -6,7 +6,6 @@ import io.sesanalytics.jobs.common.EventTimeWindow;
 import io.sesanalytics.jobs.common.Locations;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +135,7 @@ class AggregateJobTest {
         TableWriter.overwritePartitions(e.frame(), Table.EVENTS, late);
         assertEquals(List.of(LocalDate.parse("2026-11-07"), LocalDate.parse("2026-11-08"),
                 LocalDate.parse("2026-11-09"), DAY),
-                AggregateJob.statDates(TableWriter.read(spark, Table.EVENTS, late), DAY, EventTimeWindow.DEFAULT));
+                AggregateJob.statDates(TableWriter.partitions(spark, Table.EVENTS, late), DAY, EventTimeWindow.DEFAULT));
     }
 
     /**
@@ -154,7 +153,7 @@ class AggregateJobTest {
         e.add("send", "2026-11-11T08:00:00Z", SENDER, "r5@example.org").message("m5").captured(DAY.toString());
         e.add("send", "2026-11-12T08:00:00Z", SENDER, "r6@example.org").message("m6").captured(DAY.toString());
         TableWriter.overwritePartitions(e.frame(), Table.EVENTS, odd);
-        Dataset<Row> events = TableWriter.read(spark, Table.EVENTS, odd);
+        List<Row> events = TableWriter.partitions(spark, Table.EVENTS, odd);
         // The default window of 2026-11-10: 2026-10-27 to 2026-11-11.
         List<LocalDate> dates = AggregateJob.statDates(events, DAY, EventTimeWindow.DEFAULT);
         assertEquals(LocalDate.parse("2026-10-27"), dates.get(0));

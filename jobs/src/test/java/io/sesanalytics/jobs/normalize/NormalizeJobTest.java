@@ -105,7 +105,7 @@ class NormalizeJobTest {
         List<Row> opens = table(Table.EVENTS).filter(col("event_type").equalTo("open")).collectAsList();
         assertEquals(1, opens.size());
         assertEquals(CaptureScenario.DAY_BEFORE, opens.get(0).getAs("capture_date"));
-        assertTrue(TableWriter.partitions(spark, Table.EVENTS, warehouse).collectAsList().stream()
+        assertTrue(TableWriter.partitions(spark, Table.EVENTS, warehouse).stream()
                 .anyMatch(p -> p.get(0).toString().equals("2026-11-24") && p.get(1).equals(CaptureScenario.DAY_BEFORE)));
     }
 
