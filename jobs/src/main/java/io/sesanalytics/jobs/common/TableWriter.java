@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

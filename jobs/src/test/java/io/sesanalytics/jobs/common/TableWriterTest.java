@@ -126,6 +126,7 @@ class TableWriterTest {
     }
 
     private List<String> partitions(SparkSession spark) {
-        return TableWriter.partitions(spark, TABLE, root.toString()).stream().map(r -> r.get(0) + " captured " + r.get(1)).toList();
+        return TableWriter.partitions(spark, TABLE, root.toString()).stream()
+                .map(r -> r.get(0) + " captured " + r.get(1)).toList();
     }
 }
