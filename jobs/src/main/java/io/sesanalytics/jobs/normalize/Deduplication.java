@@ -19,8 +19,9 @@ import static org.apache.spark.sql.functions.when;
  * message stored twice, one event that came both as an identity notification and through event
  * publishing, or one received message notified by two receipt actions (an S3 and an SNS action of one
  * rule). The first copy wins, in the order capture date, event publishing before identity notification
- * (a receipt naming its S3 object before one that does not), object, SNS MessageId, line. Because the earliest capture date wins, a run sees the same
- * winner as the run of the earlier date that already wrote it, and counts its own copy as a duplicate.
+ * (a receipt naming its S3 object before one that does not), object, SNS MessageId, line. Because the
+ * earliest capture date wins, a run sees the same winner as the run of the earlier date that already wrote it,
+ * and counts its own copy as a duplicate.
  */
 public final class Deduplication {
     public static final String WRITTEN = "written";
