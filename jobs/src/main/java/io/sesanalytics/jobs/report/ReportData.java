@@ -90,7 +90,7 @@ public final class ReportData {
                 .map(r -> {
                     List<Long> counts = new ArrayList<>();
                     for (int i = 0; i < EVENT_COUNTS.size(); i++) {
-                        counts.add(r.isNullAt(8 + i) ? null : r.getLong(8 + i));
+                        counts.add(longOrNull(r, 8 + i));
                     }
                     return new DayStats(r.isNullAt(0) ? null : r.getString(0), r.getAs(1), longOrNull(r, 2),
                             longOrNull(r, 3), longOrNull(r, 4), longOrNull(r, 5), doubleOrNull(r, 6),
