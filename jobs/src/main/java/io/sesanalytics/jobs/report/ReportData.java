@@ -3,13 +3,13 @@ package io.sesanalytics.jobs.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sesanalytics.jobs.aggregate.TopTables;
 import io.sesanalytics.jobs.common.Table;
 import io.sesanalytics.jobs.common.TableWriter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-
 import org.apache.spark.unsafe.types.UTF8String;
 
 import java.time.LocalDate;
@@ -82,6 +82,7 @@ public final class ReportData {
         List<Column> columns = new ArrayList<>(List.of(col(keyColumn), col("stat_date"), col("rate_basis"),
                 col("window_rate_basis"), col("window_permanent_bounces"), col("window_complaints"),
                 col("window_bounce_rate"), col("window_complaint_rate")));
+        int firstCount = columns.size();
         EVENT_COUNTS.forEach(c -> columns.add(col(c)));
         return TableWriter.read(spark, table, warehouse)
                 .filter(col("stat_date").geq(lit(from)).and(col("stat_date").leq(lit(date))))
@@ -90,7 +91,7 @@ public final class ReportData {
                 .map(r -> {
                     List<Long> counts = new ArrayList<>();
                     for (int i = 0; i < EVENT_COUNTS.size(); i++) {
-                        counts.add(longOrNull(r, 8 + i));
+                        counts.add(longOrNull(r, firstCount + i));
                     }
                     return new DayStats(r.isNullAt(0) ? null : r.getString(0), r.getAs(1), longOrNull(r, 2),
                             longOrNull(r, 3), longOrNull(r, 4), longOrNull(r, 5), doubleOrNull(r, 6),
@@ -208,21 +209,17 @@ public final class ReportData {
 
     /** The top tables' 30-day rankings of sent mail on the date, read in one query. */
     private static ObjectNode top(SparkSession spark, String warehouse, LocalDate date) {
-        Map<Table, String> rankings = new LinkedHashMap<>();
-        rankings.put(Table.TOP_SENDERS, "source_address");
-        rankings.put(Table.TOP_SENDER_DOMAINS, "source_domain");
-        rankings.put(Table.TOP_DESTINATIONS, "destination");
         Map<String, List<Row>> rows = new LinkedHashMap<>();
-        rankings.keySet().forEach(table -> rows.put(table.tableName(), new ArrayList<>()));
+        TopTables.RANKINGS.forEach(ranking -> rows.put(ranking.table().tableName(), new ArrayList<>()));
         Dataset<Row> ranked = null;
-        for (Map.Entry<Table, String> ranking : rankings.entrySet()) {
-            if (!TableWriter.exists(spark, ranking.getKey(), warehouse)) {
+        for (TopTables.Ranking ranking : TopTables.RANKINGS) {
+            if (!TableWriter.exists(spark, ranking.table(), warehouse)) {
                 continue;
             }
-            Dataset<Row> one = TableWriter.read(spark, ranking.getKey(), warehouse)
-                    .filter(col("report_date").equalTo(lit(date)).and(col("direction").equalTo("sent"))
+            Dataset<Row> one = TableWriter.read(spark, ranking.table(), warehouse)
+                    .filter(col("report_date").equalTo(lit(date)).and(col("direction").equalTo(TopTables.SENT))
                             .and(col("window_days").equalTo(DAYS)))
-                    .select(lit(ranking.getKey().tableName()).as("ranking"), col(ranking.getValue()).as("key"),
+                    .select(lit(ranking.table().tableName()).as("ranking"), col(ranking.keyColumn()).as("key"),
                             col("messages"), col("rank"));
             ranked = ranked == null ? one : ranked.unionAll(one);
         }
