@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks of the nightly pipeline against a Jackson floor and a DuckDB job, its cost growth, and
-# the capture Lambda. Generated data goes to bench/data, results to bench/results (both git-ignored).
+# Benchmarks of the nightly pipeline against a Jackson floor, a DuckDB job and the same job in Spark SQL, its cost
+# growth, and the capture Lambda. Generated data goes to bench/data, results to bench/results (both git-ignored).
 #
 #   bench/run.sh [pipeline|checkpoint|cluster|traffic|growth|bigday|lambda|warm|parse|all]   (default: pipeline)
 #
@@ -96,10 +96,18 @@ pipeline() {
   generate "$raw" 1 "$EVENTS"
   local folder="$raw/dt=$DAY" rounds="${ROUNDS:-3}" r order
   prepare_archive
+  # The Spark SQL job gets a class-data archive of its own, as the nightly has the launcher's; an archive takes
+  # classes from jars only.
+  local spark_cds="$WORK/spark-sql.jsa"
+  local spark_sql=(env SPARK_LOCAL_IP=127.0.0.1 "$JAVA" -Xmx4g -XX:+UseSerialGC "${JOBS_JVM[@]}" -Xlog:cds*=off
+                   -Dlog4j2.configurationFile="$LAUNCHER/log4j2.properties" -Dses-analytics.log.file="$WORK/spark-sql.log"
+                   -cp "$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat "$LAUNCHER/classpath.txt")")
+  "${spark_sql[@]}" -XX:ArchiveClassesAtExit="$spark_cds" io.sesanalytics.bench.SparkSqlJob "$ROOT/sample/raw/dt=$DAY" \
+    "$THREADS" "$WORK/spark-sql-archive" > /dev/null
+  local parts=(pipeline floor duckdb spark)
   for ((r = 1; r <= rounds; r++)); do
-    case $(( (r - 1) % 3 )) in
-      0) order="pipeline floor duckdb" ;; 1) order="duckdb pipeline floor" ;; *) order="floor duckdb pipeline" ;;
-    esac
+    # Each round starts one further along the list, so that every part runs early and late.
+    order="${parts[*]:$(( (r - 1) % 4 ))} ${parts[*]:0:$(( (r - 1) % 4 ))}"
     for part in $order; do
       echo "bench: round $r of $rounds: $part" >&2
       case "$part" in
@@ -107,9 +115,11 @@ pipeline() {
         floor) measured "floor-$r" "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.JacksonFloor "$folder" "$THREADS" ;;
         duckdb) measured "duckdb-$r" "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$folder" "$THREADS" \
                   "$WORK/duckdb-$r.parquet" ;;
+        spark) measured "spark-$r" "${spark_sql[@]}" -XX:SharedArchiveFile="$spark_cds" io.sesanalytics.bench.SparkSqlJob \
+                 "$folder" "$THREADS" "$WORK/spark-$r.parquet" ;;
       esac
     done
-    for part in floor duckdb; do
+    for part in floor duckdb spark; do
       echo "{\"wall_s\": $(wall_s "$part-$r"), \"peak_rss_mb\": $(peak_mb "$part-$r")}" > "$WORK/$part-$r.json"
     done
   done
@@ -123,12 +133,18 @@ def load(name, r):
     if last:
         record["work_s"] = json.loads(last[-1])["seconds"]
     return record
-runs = [{name: load(name, r) for name in ("pipeline", "floor", "duckdb")} for r in range(1, rounds + 1)]
+runs = [{name: load(name, r) for name in ("pipeline", "floor", "duckdb", "spark")} for r in range(1, rounds + 1)]
 for run in runs:
     run["pipeline_over_duckdb"] = round(run["pipeline"]["wall_s"] / run["duckdb"]["wall_s"], 2)
     run["pipeline_over_floor"] = round(run["pipeline"]["wall_s"] / run["floor"]["wall_s"], 2)
+    run["spark_over_duckdb"] = round(run["spark"]["wall_s"] / run["duckdb"]["wall_s"], 2)
+    run["pipeline_over_spark"] = round(run["pipeline"]["wall_s"] / run["spark"]["wall_s"], 2)
+totals = lambda name: {k: v for k, v in json.loads(open(f"{work}/{name}-1.out").read().strip().splitlines()[-1]).items()
+                       if k in ("rows", "sends")}
 result = {"events": events, "threads": threads, "heap": __import__("os").environ.get("HEAP") or "the launcher's",
-          "rounds": runs, "agreement": json.loads(open(work + "/compare.out").read().strip().splitlines()[-1])}
+          "rounds": runs, "agreement": json.loads(open(work + "/compare.out").read().strip().splitlines()[-1]),
+          "spark_sql_job": totals("spark"), "duckdb_job": totals("duckdb")}
+result["spark_sql_job"]["agrees_with_duckdb"] = result["spark_sql_job"] == result["duckdb_job"]
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
 PY
@@ -284,7 +300,7 @@ warm() {
   local raw="$DATA/1day-$EVENTS"
   generate "$raw" 1 "$EVENTS"
   SPARK_LOCAL_IP=127.0.0.1 "$JAVA" "-Xmx$HEAP" "${JOBS_JVM[@]}" -Dlog4j2.configurationFile="$LAUNCHER/log4j2.properties" \
-    -cp "$JOBS_CP" io.sesanalytics.bench.WarmNight "$raw" "$WORK" "$DAY" "${RUNS:-3}" | tail -1 > "$WORK/warm.out"
+    -Dses-analytics.log.file="$WORK/warm.log" -cp "$JOBS_CP" io.sesanalytics.bench.WarmNight "$raw" "$WORK" "$DAY" "${RUNS:-3}" | tail -1 > "$WORK/warm.out"
   measured duckdb "$JAVA" -Xmx2g -cp "$BENCH_CP" io.sesanalytics.bench.DuckDbJob "$raw/dt=$DAY" "$THREADS" "$WORK/duckdb.parquet"
   python3 - "$WORK" "$RESULTS/warm-$STAMP.json" <<'PY'
 import json, sys
