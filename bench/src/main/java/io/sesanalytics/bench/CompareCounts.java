@@ -6,14 +6,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Checks that the pipeline's domain_daily_stats and the DuckDB job agree on sends, hard bounces and
- * complaints per day and sender domain. Usage: {@code CompareCounts WAREHOUSE DUCKDB.parquet}; prints one
- * JSON line and exits 1 when they differ.
+ * Checks that the pipeline's domain_daily_stats (or the Spark SQL job's file) and the DuckDB job agree on sends,
+ * hard bounces and complaints per day and sender domain. Usage: {@code CompareCounts WAREHOUSE|SPARK.parquet
+ * DUCKDB.parquet}; prints one JSON line and exits 1 when they differ.
  */
 public final class CompareCounts {
     public static void main(String[] args) throws Exception {
-        // The table's data files, read directly: the benchmark's warehouse holds one night, written in one commit.
-        String pipeline = "read_parquet('" + args[0] + "/ses_analytics/domain_daily_stats/data/*/*.parquet', hive_partitioning = true)";
+        // The table's data files, read directly: the benchmark's warehouse holds one night, written in one commit. A
+        // folder named *.parquet is the Spark SQL job's output instead.
+        String pipeline = args[0].endsWith(".parquet") ? "read_parquet('" + args[0] + "/*.parquet')"
+                : "read_parquet('" + args[0] + "/ses_analytics/domain_daily_stats/data/*/*.parquet', hive_partitioning = true)";
         String duck = "read_parquet('" + args[1] + "')";
         String sql = """
                 WITH p AS (SELECT stat_date, source_domain, sends, permanent_bounces, complaints FROM %s

@@ -37,7 +37,7 @@ public final class SparkSqlJob {
             FROM raw
             """;
 
-    static final String SQL = """
+    static final String EVENTS = """
             WITH typed AS (
               SELECT coalesce(e.eventType, e.notificationType) AS type,
                      e.mail.messageId AS message_id,
@@ -62,13 +62,17 @@ public final class SparkSqlJob {
             """;
 
     static final String DAILY = """
-            SELECT CAST(substr(event_time, 1, 10) AS DATE) AS stat_date,
-                   lower(regexp_extract(source, '@([^@<>\\\\s]+)>?\\\\s*$', 1)) AS source_domain,
-                   sum(CASE WHEN type = 'Send' THEN size(recipients) ELSE 0 END) AS sends,
-                   sum(CASE WHEN type = 'Bounce' AND bounce_type = 'Permanent' THEN size(recipients) ELSE 0 END) AS permanent_bounces,
-                   sum(CASE WHEN type = 'Complaint' THEN size(recipients) ELSE 0 END) AS complaints
-            FROM events
-            GROUP BY 1, 2
+            SELECT *, permanent_bounces / nullif(sends, 0) AS bounce_rate
+            FROM (
+              SELECT CAST(substr(event_time, 1, 10) AS DATE) AS stat_date,
+                     lower(regexp_extract(source, '@([^@<>\\\\s]+)>?\\\\s*$', 1)) AS source_domain,
+                     sum(CASE WHEN type = 'Send' THEN size(recipients) ELSE 0 END) AS sends,
+                     sum(CASE WHEN type = 'Bounce' AND bounce_type = 'Permanent' THEN size(recipients) ELSE 0 END) AS permanent_bounces,
+                     sum(CASE WHEN type = 'Complaint' THEN size(recipients) ELSE 0 END) AS complaints
+              FROM events
+              GROUP BY 1, 2
+            )
+            ORDER BY stat_date, source_domain
             """;
 
     public static void main(String[] args) throws IOException {
@@ -99,12 +103,10 @@ public final class SparkSqlJob {
         spark.sql(String.format(PARSED, EVENT))
                 .dropDuplicates("sns_key")
                 .createOrReplaceTempView("lines");
-        spark.sql(SQL)
+        spark.sql(EVENTS)
                 .dropDuplicates("type", "message_id", "event_time", "recipient_key")
                 .createOrReplaceTempView("events");
         spark.sql(DAILY)
-                .withColumn("bounce_rate", org.apache.spark.sql.functions.expr("permanent_bounces / nullif(sends, 0)"))
-                .orderBy("stat_date", "source_domain")
                 .coalesce(1)
                 .write().mode("overwrite").parquet(out.toString());
         double seconds = (System.nanoTime() - start) / 1e9;
