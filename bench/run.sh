@@ -96,10 +96,10 @@ pipeline() {
   generate "$raw" 1 "$EVENTS"
   local folder="$raw/dt=$DAY" rounds="${ROUNDS:-3}" r order
   prepare_archive
-  # The Spark SQL job gets a class-data archive of its own, as the nightly has the launcher's; an archive takes
-  # classes from jars only.
+  # The Spark SQL job runs with bin/ses-analytics's heap settings and collector, and a class-data archive of its
+  # own, as the nightly has the launcher's; an archive takes classes from jars only.
   local spark_cds="$WORK/spark-sql.jsa"
-  local spark_sql=(env SPARK_LOCAL_IP=127.0.0.1 "$JAVA" -Xmx4g -XX:+UseSerialGC "${JOBS_JVM[@]}" -Xlog:cds*=off
+  local spark_sql=(env SPARK_LOCAL_IP=127.0.0.1 "$JAVA" -Xmx4g -Xms1g -XX:+UseSerialGC "${JOBS_JVM[@]}" -Xlog:cds*=off
                    -Dlog4j2.configurationFile="$LAUNCHER/log4j2.properties" -Dses-analytics.log.file="$WORK/spark-sql.log"
                    -cp "$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat "$LAUNCHER/classpath.txt")")
   "${spark_sql[@]}" -XX:ArchiveClassesAtExit="$spark_cds" io.sesanalytics.bench.SparkSqlJob "$ROOT/sample/raw/dt=$DAY" \
